@@ -1,0 +1,110 @@
+package io.mimic.translator.engine;
+
+import io.mimic.translator.memory.AddressSpace;
+import io.mimic.translator.memory.Prot;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * All translated units of one guest process, shared by its threads. Lookups go through a
+ * per-process map; translation is serialized. Code is invalidated wholesale when the guest
+ * flushes its instruction cache or changes the mapping of pages that held translated code.
+ */
+public final class CodeCache {
+    /** Guest instructions per unit before the bytecode-size check splits it further. */
+    public static final int DEFAULT_MAX_INSNS = 256;
+
+    private final Frontend frontend;
+    private final UnitCompiler compiler;
+    private final ConcurrentHashMap<Long, TranslatedUnit> units = new ConcurrentHashMap<>();
+    private final Stats stats = new Stats();
+    private volatile long codeLow = Long.MAX_VALUE, codeHigh = Long.MIN_VALUE;
+    private Consumer<String> inAsmLog;
+    private int maxInsns = DEFAULT_MAX_INSNS;
+
+    /** Counters for -d stats. */
+    public static final class Stats {
+        public long unitsTranslated, guestInstructions, bytecodeBytes, translationNanos, invalidations;
+    }
+
+    public CodeCache(Frontend frontend, AddressSpace memory) {
+        this.frontend = frontend;
+        this.compiler = new UnitCompiler(frontend);
+        memory.addListener(this::rangeChanged);
+    }
+
+    public Frontend frontend() { return frontend; }
+    public Stats stats() { return stats; }
+
+    /** Logs the guest assembly of each translated unit (-d in_asm). */
+    public void setInAsmLog(Consumer<String> log) { this.inAsmLog = log; }
+
+    public void setMaxInstructions(int n) { this.maxInsns = Math.max(1, n); }
+
+    public TranslatedUnit get(long pc) {
+        return units.get(pc);
+    }
+
+    /** Finds or translates the unit starting at {@code cpu.pc}. Throws a GuestFault if unfetchable. */
+    public TranslatedUnit lookupOrTranslate(CpuState cpu) {
+        long pc = cpu.pc;
+        TranslatedUnit u = units.get(pc);
+        if (u != null) return u;
+        synchronized (this) {
+            u = units.get(pc);
+            if (u != null) return u;
+            long t0 = System.nanoTime();
+            UnitCompiler.Compiled c = compiler.compile(cpu, pc, maxInsns);
+            u = c.unit();
+            stats.translationNanos += System.nanoTime() - t0;
+            stats.unitsTranslated++;
+            stats.guestInstructions += u.guestInstructions;
+            stats.bytecodeBytes += c.bytecodeSize();
+            if (u.lowPc < codeLow) codeLow = u.lowPc;
+            if (u.highPc > codeHigh) codeHigh = u.highPc;
+            if (inAsmLog != null) logInAsm(c);
+            units.put(pc, u);
+            return u;
+        }
+    }
+
+    private void logInAsm(UnitCompiler.Compiled c) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("IN: \n");
+        for (DecodedInsn insn : c.region().values()) {
+            sb.append(String.format("0x%016x:  %s%n", insn.pc, frontend.disassemble(insn)));
+        }
+        inAsmLog.accept(sb.toString());
+    }
+
+    /** Discards every translation (the guest flushed its instruction cache). */
+    public synchronized void invalidateAll() {
+        if (units.isEmpty()) return;
+        stats.invalidations++;
+        List<TranslatedUnit> old = new ArrayList<>(units.values());
+        units.clear();
+        for (TranslatedUnit u : old) {
+            u.valid = false;
+            java.util.Arrays.fill(u.chain, null);
+        }
+        codeLow = Long.MAX_VALUE;
+        codeHigh = Long.MIN_VALUE;
+    }
+
+    private void rangeChanged(long start, long len) {
+        if (start < codeHigh && start + len > codeLow) invalidateAll();
+    }
+
+    public void printStats(PrintStream out) {
+        out.printf("mimic: %d units translated, %d guest instructions, %d bytes of bytecode, %.1f ms translating, %d invalidations%n",
+                stats.unitsTranslated, stats.guestInstructions, stats.bytecodeBytes, stats.translationNanos / 1e6, stats.invalidations);
+    }
+
+    static boolean executable(AddressSpace as, long pc) {
+        return (as.prot(pc) & Prot.EXEC) != 0;
+    }
+}

@@ -1,0 +1,88 @@
+package io.mimic.translator.engine;
+
+import io.mimic.translator.memory.AddressSpace;
+
+import java.util.Arrays;
+
+/**
+ * The ISA-neutral part of a guest CPU (one per guest thread): the program counter, the software
+ * TLB that the memory fast path checks, fault details, and the hooks into the OS layer. Each
+ * ISA subclasses it with its register file.
+ */
+public abstract class CpuState {
+    public static final int TLB_BITS = 8;
+    public static final int TLB_SIZE = 1 << TLB_BITS;
+    public static final long TLB_INVALID = -1L;
+
+    /** Address of the next instruction to execute (kept in sync only at unit exits and faults). */
+    public long pc;
+
+    /** Page tags with read (resp. write) permission; index = (addr >>> 12) & (TLB_SIZE - 1). */
+    public final long[] tlbRead = new long[TLB_SIZE];
+    public final long[] tlbWrite = new long[TLB_SIZE];
+
+    public final AddressSpace memory;
+    public SystemInterface system;
+
+    /** Set from any thread to make this CPU stop at its next safe point (unit entry or back-edge). */
+    public volatile int interruptPending;
+
+    /** Details of the last fault, read by the OS layer. */
+    public GuestFault.Kind faultKind;
+    public long faultAddress;
+    /** True if the faulting address was mapped (permission error rather than no mapping). */
+    public boolean faultMapped;
+
+    /** Exit slot whose target was not yet chained; filled in by the dispatcher. */
+    TranslatedUnit chainMissUnit;
+    int chainMissSlot;
+
+    protected CpuState(AddressSpace memory) {
+        this.memory = memory;
+        flushTlb();
+        memory.addListener((start, len) -> flushTlb());
+    }
+
+    public final void flushTlb() {
+        Arrays.fill(tlbRead, TLB_INVALID);
+        Arrays.fill(tlbWrite, TLB_INVALID);
+    }
+
+    /** Records a fault and returns the exception to throw. */
+    public final GuestFault fault(GuestFault.Kind kind, long address) {
+        faultKind = kind;
+        faultAddress = address;
+        faultMapped = memory.prot(address) != 0;
+        return GuestFault.INSTANCE;
+    }
+
+    /** Called by translated code for an illegal encoding; the pc was stored by the caller. */
+    public final GuestFault illegalInstruction() {
+        return fault(GuestFault.Kind.ILLEGAL_INSTRUCTION, pc);
+    }
+
+    /** Called by translated code at the system-call instruction. */
+    public final void systemCall() {
+        system.systemCall(this);
+    }
+
+    /** Translated code of this process; set by the engine. */
+    public CodeCache codeCache;
+
+    /** Called by translated code for exits that are actions rather than jumps (see Emitter). */
+    public final TranslatedUnit exitAction(int action) {
+        switch (action) {
+            case Emitter.EXIT_SYSCALL -> system.systemCall(this);
+            case Emitter.EXIT_FLUSH -> codeCache.invalidateAll();
+            default -> { }
+        }
+        return null;
+    }
+
+    /** Called by translated code when an exit's target unit is not chained yet. */
+    public final TranslatedUnit chainMiss(TranslatedUnit from, int slot) {
+        chainMissUnit = from;
+        chainMissSlot = slot;
+        return null;
+    }
+}

@@ -1,0 +1,476 @@
+package io.mimic.translator.engine;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The only place that writes JVM bytecode for guest code. Front-ends describe semantics with it
+ * (operand-stack style: push registers and constants, apply JVM arithmetic, pop into registers)
+ * and it keeps the invariants: guest registers live in JVM locals (loaded at entry, written back
+ * at exits and faults), writes to a hardwired zero register vanish, branches inside the region
+ * are real gotos (so guest loops become JVM loops), backward branches poll for interrupts, and
+ * every instruction that may fault gets an exception-table entry that records its pc.
+ */
+public final class Emitter implements Opcodes {
+    static final String UNIT = Type.getInternalName(TranslatedUnit.class);
+    static final String CPU = Type.getInternalName(CpuState.class);
+    static final String FAULT = Type.getInternalName(GuestFault.class);
+
+    private static final int THIS = 0, CPU_ARG = 1, CPU_CONCRETE = 2, EXIT_PC = 3, EXIT_SLOT = 5, FIRST_FREE = 6;
+
+    /** Negative exit slots: actions the common exit performs instead of chaining. */
+    static final int EXIT_INDIRECT = -1, EXIT_SYSCALL = -2, EXIT_FLUSH = -3;
+
+    private final Frontend frontend;
+    private final String cpuType;
+    private final RegisterBank[] banks;
+    private final int[][] regLocal;   // [bank][reg] -> local slot, or -1
+    private final boolean[][] regDirty;
+    private final boolean[][] regUsed;
+    private final int[] bankArrayLocal;
+    private int nextLocal;
+    private int tempBase;
+
+    final InsnList code = new InsnList();
+    private final List<Runnable> deferred = new ArrayList<>();
+    final List<TryCatchBlockNode> tryCatch = new ArrayList<>();
+    private final Map<Long, LabelNode> labels;
+    private final LabelNode commonExit = new LabelNode();
+    private final LabelNode faultCommon = new LabelNode();
+    private final List<Long> chainTargets = new ArrayList<>();
+    private final Map<Long, Integer> chainSlot = new HashMap<>();
+
+    private DecodedInsn current;
+    private LabelNode currentStart;
+    private boolean currentMayFault;
+    boolean usesFaultHandler;
+
+    Emitter(Frontend frontend, Map<Long, LabelNode> labels) {
+        this.frontend = frontend;
+        this.cpuType = Type.getInternalName(frontend.cpuClass());
+        this.banks = frontend.registerBanks();
+        this.labels = labels;
+        regLocal = new int[banks.length][];
+        regDirty = new boolean[banks.length][];
+        bankArrayLocal = new int[banks.length];
+        regUsed = new boolean[banks.length][];
+        nextLocal = FIRST_FREE;
+        for (int b = 0; b < banks.length; b++) bankArrayLocal[b] = nextLocal++;
+        // Every register gets a fixed slot; only those the body uses are loaded at entry.
+        for (int b = 0; b < banks.length; b++) {
+            regLocal[b] = new int[banks[b].count()];
+            regDirty[b] = new boolean[banks[b].count()];
+            regUsed[b] = new boolean[banks[b].count()];
+            for (int r = 0; r < banks[b].count(); r++) {
+                regLocal[b][r] = nextLocal;
+                nextLocal += 2;
+            }
+        }
+        tempBase = maxTemp = nextLocal;
+    }
+
+    // ------------------------------------------------------------------ instruction context
+
+    void beginInstruction(DecodedInsn insn, LabelNode start) {
+        current = insn;
+        currentStart = start;
+        currentMayFault = false;
+        tempBase = nextLocal;
+    }
+
+    void endInstruction() {
+        if (currentMayFault) {
+            LabelNode end = new LabelNode();
+            code.add(end);
+            LabelNode handler = new LabelNode();
+            long pc = current.pc;
+            tryCatch.add(new TryCatchBlockNode(currentStart, end, handler, FAULT));
+            deferred.add(() -> {
+                code.add(handler);
+                code.add(new InsnNode(POP));
+                code.add(new LdcInsnNode(pc));
+                code.add(new VarInsnNode(LSTORE, EXIT_PC));
+                code.add(new JumpInsnNode(GOTO, faultCommon));
+            });
+            usesFaultHandler = true;
+        }
+    }
+
+    /** The instruction being translated. */
+    public DecodedInsn insn() {
+        return current;
+    }
+
+    /** Marks the current instruction as able to throw a guest fault (memory access, helper). */
+    public void mayFault() {
+        currentMayFault = true;
+    }
+
+    // ------------------------------------------------------------------ registers
+
+    private int local(int bank, int reg) {
+        regUsed[bank][reg] = true;
+        return regLocal[bank][reg];
+    }
+
+    /** Pushes register {@code reg} of bank {@code bank} (a long). */
+    public void getReg(int bank, int reg) {
+        if (reg == banks[bank].hardwiredZero()) {
+            code.add(new InsnNode(LCONST_0));
+        } else {
+            code.add(new VarInsnNode(LLOAD, local(bank, reg)));
+        }
+    }
+
+    /** Pops a long into register {@code reg} of bank {@code bank}. */
+    public void setReg(int bank, int reg) {
+        if (reg == banks[bank].hardwiredZero()) {
+            code.add(new InsnNode(POP2));
+        } else {
+            regDirty[bank][reg] = true;
+            code.add(new VarInsnNode(LSTORE, local(bank, reg)));
+        }
+    }
+
+    /** True if writes to this register are discarded (the front-end may skip computing the value). */
+    public boolean isZeroRegister(int bank, int reg) {
+        return reg == banks[bank].hardwiredZero();
+    }
+
+    // ------------------------------------------------------------------ temporaries
+
+    /** A fresh long local, valid until the end of the current instruction. */
+    public int newTempLong() {
+        int l = tempBase;
+        tempBase += 2;
+        if (tempBase > maxTemp) maxTemp = tempBase;
+        return l;
+    }
+
+    /** A fresh int local, valid until the end of the current instruction. */
+    public int newTempInt() {
+        int l = tempBase;
+        tempBase += 1;
+        if (tempBase > maxTemp) maxTemp = tempBase;
+        return l;
+    }
+
+    private int maxTemp;
+
+    public void storeTemp(int opcode, int local) { code.add(new VarInsnNode(opcode, local)); }
+    public void loadTemp(int opcode, int local) { code.add(new VarInsnNode(opcode, local)); }
+    public void lstore(int local) { code.add(new VarInsnNode(LSTORE, local)); }
+    public void lload(int local) { code.add(new VarInsnNode(LLOAD, local)); }
+
+    // ------------------------------------------------------------------ values
+
+    public void constLong(long v) {
+        if (v == 0) code.add(new InsnNode(LCONST_0));
+        else if (v == 1) code.add(new InsnNode(LCONST_1));
+        else code.add(new LdcInsnNode(v));
+    }
+
+    public void constInt(int v) {
+        if (v >= -1 && v <= 5) code.add(new InsnNode(ICONST_0 + v));
+        else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) code.add(new IntInsnNode(BIPUSH, v));
+        else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) code.add(new IntInsnNode(SIPUSH, v));
+        else code.add(new LdcInsnNode(v));
+    }
+
+    /** Any stack-only JVM instruction (LADD, L2I, I2L, LSHL, DUP2, ...). */
+    public void op(int opcode) {
+        code.add(new InsnNode(opcode));
+    }
+
+    /** Pushes the CPU state as its concrete ISA type (for helpers and field access). */
+    public void pushCpu() {
+        code.add(new VarInsnNode(ALOAD, CPU_CONCRETE));
+    }
+
+    /** Reads an int/long field of the ISA's CpuState: {@code cpu.name}. */
+    public void getCpuField(String name, String desc) {
+        pushCpu();
+        code.add(new FieldInsnNode(GETFIELD, cpuType, name, desc));
+    }
+
+    /** Writes an int/long field of the ISA's CpuState from the stack (value on top). */
+    public void putCpuField(String name, String desc) {
+        pushCpu();
+        boolean wide = desc.equals("J") || desc.equals("D");
+        // stack: value, cpu -> cpu, value
+        if (wide) {
+            code.add(new InsnNode(DUP_X2));
+            code.add(new InsnNode(POP));
+        } else {
+            code.add(new InsnNode(SWAP));
+        }
+        code.add(new FieldInsnNode(PUTFIELD, cpuType, name, desc));
+    }
+
+    /** Calls a static helper; mark {@link #mayFault()} first if it can throw a guest fault. */
+    public void callStatic(Class<?> owner, String name, String desc) {
+        code.add(new MethodInsnNode(INVOKESTATIC, Type.getInternalName(owner), name, desc, false));
+    }
+
+    // ------------------------------------------------------------------ memory
+
+    /**
+     * Guest load: address (long) on the stack, value (long) left. {@code helper} names a
+     * {@code GuestAccess} method such as "ld32sle"; the front-end picks width, sign and endianness.
+     */
+    public void load(String helper) {
+        mayFault();
+        pushCpuBase();
+        code.add(new MethodInsnNode(INVOKESTATIC, "io/mimic/translator/memory/GuestAccess", helper, "(JL" + CPU + ";)J", false));
+    }
+
+    /** Guest store: address and value (longs) on the stack. */
+    public void store(String helper) {
+        mayFault();
+        pushCpuBase();
+        code.add(new MethodInsnNode(INVOKESTATIC, "io/mimic/translator/memory/GuestAccess", helper, "(JJL" + CPU + ";)V", false));
+    }
+
+    private void pushCpuBase() {
+        code.add(new VarInsnNode(ALOAD, CPU_ARG));
+    }
+
+    // ------------------------------------------------------------------ control flow
+
+    private int slotFor(long target) {
+        return chainSlot.computeIfAbsent(target, t -> {
+            chainTargets.add(t);
+            return chainTargets.size() - 1;
+        });
+    }
+
+    /** Code that leaves the unit towards {@code target}: a goto if it is inside, an exit otherwise. */
+    private void emitGoto(long target, boolean pollInterrupts) {
+        LabelNode inside = labels.get(target);
+        if (inside != null) {
+            if (pollInterrupts && target <= current.pc) {
+                LabelNode stop = new LabelNode();
+                code.add(new VarInsnNode(ALOAD, CPU_ARG));
+                code.add(new FieldInsnNode(GETFIELD, CPU, "interruptPending", "I"));
+                code.add(new JumpInsnNode(IFNE, stop));
+                code.add(new JumpInsnNode(GOTO, inside));
+                code.add(stop);
+                emitExit(target, slotFor(target));
+            } else {
+                code.add(new JumpInsnNode(GOTO, inside));
+            }
+        } else {
+            emitExit(target, slotFor(target));
+        }
+    }
+
+    private void emitExit(long pc, int slot) {
+        code.add(new LdcInsnNode(pc));
+        code.add(new VarInsnNode(LSTORE, EXIT_PC));
+        constInt(slot);
+        code.add(new VarInsnNode(ISTORE, EXIT_SLOT));
+        code.add(new JumpInsnNode(GOTO, commonExit));
+    }
+
+    /** Unconditional jump to a fixed guest address. */
+    public void jump(long target) {
+        emitGoto(target, true);
+    }
+
+    /** Called by the region builder: continue at {@code pc} (fall-through into a non-adjacent place). */
+    void fallThrough(long pc) {
+        emitGoto(pc, true);
+    }
+
+    /** Integer comparisons for {@link #branch}. */
+    public enum Cond { EQ, NE, LT, GE, GT, LE, LTU, GEU, GTU, LEU }
+
+    /** Two longs on the stack: branch to {@code target} if {@code a cond b}, else fall through. */
+    public void branch(Cond cond, long target) {
+        int jump = switch (cond) {
+            case EQ -> IFEQ; case NE -> IFNE;
+            case LT, LTU -> IFLT; case GE, GEU -> IFGE;
+            case GT, GTU -> IFGT; case LE, LEU -> IFLE;
+        };
+        boolean unsigned = cond.ordinal() >= Cond.LTU.ordinal();
+        if (unsigned) {
+            code.add(new MethodInsnNode(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false));
+        } else {
+            code.add(new InsnNode(LCMP));
+        }
+        branchOnInt(jump, target);
+    }
+
+    /** An int on the stack: branch to {@code target} if it is non-zero. */
+    public void branchIfTrue(long target) {
+        branchOnInt(IFNE, target);
+    }
+
+    private void branchOnInt(int jumpOpcode, long target) {
+        LabelNode inside = labels.get(target);
+        if (inside != null && target > current.pc) {
+            code.add(new JumpInsnNode(jumpOpcode, inside));
+        } else {
+            LabelNode taken = new LabelNode();
+            code.add(new JumpInsnNode(jumpOpcode, taken));
+            DecodedInsn at = current;
+            deferred.add(() -> {
+                DecodedInsn saved = current;
+                current = at;
+                code.add(taken);
+                emitGoto(target, true);
+                current = saved;
+            });
+        }
+    }
+
+    /** Address (long) on the stack: jump there (indirect; the dispatcher finds the unit). */
+    public void jumpIndirect() {
+        code.add(new VarInsnNode(LSTORE, EXIT_PC));
+        constInt(EXIT_INDIRECT);
+        code.add(new VarInsnNode(ISTORE, EXIT_SLOT));
+        code.add(new JumpInsnNode(GOTO, commonExit));
+    }
+
+    /** Ends the unit with a system call; execution resumes at {@code cpu.pc} (= nextPc unless changed). */
+    public void systemCall(long nextPc) {
+        code.add(new LdcInsnNode(nextPc));
+        code.add(new VarInsnNode(LSTORE, EXIT_PC));
+        constInt(EXIT_SYSCALL);
+        code.add(new VarInsnNode(ISTORE, EXIT_SLOT));
+        code.add(new JumpInsnNode(GOTO, commonExit));
+    }
+
+    /** Ends the unit and discards all translated code (instruction-cache flush), resuming at nextPc. */
+    public void flushCodeAndContinue(long nextPc) {
+        code.add(new LdcInsnNode(nextPc));
+        code.add(new VarInsnNode(LSTORE, EXIT_PC));
+        constInt(EXIT_FLUSH);
+        code.add(new VarInsnNode(ISTORE, EXIT_SLOT));
+        code.add(new JumpInsnNode(GOTO, commonExit));
+    }
+
+    /** Raises a guest fault of {@code kind} at the current instruction (address = its pc). */
+    public void raise(GuestFault.Kind kind) {
+        mayFault();
+        code.add(new VarInsnNode(ALOAD, CPU_ARG));
+        code.add(new FieldInsnNode(GETSTATIC, Type.getInternalName(GuestFault.Kind.class), kind.name(),
+                Type.getDescriptor(GuestFault.Kind.class)));
+        code.add(new LdcInsnNode(current.pc));
+        code.add(new MethodInsnNode(INVOKEVIRTUAL, CPU, "fault", "(L" + Type.getInternalName(GuestFault.Kind.class) + ";J)L" + FAULT + ";", false));
+        code.add(new InsnNode(ATHROW));
+    }
+
+    // ------------------------------------------------------------------ assembly of the method
+
+    /** Entry code: cast the CPU, fetch the bank arrays, load every register the body uses. */
+    InsnList prologue() {
+        InsnList p = new InsnList();
+        p.add(new VarInsnNode(ALOAD, CPU_ARG));
+        p.add(new TypeInsnNode(CHECKCAST, cpuType));
+        p.add(new VarInsnNode(ASTORE, CPU_CONCRETE));
+        p.add(new InsnNode(LCONST_0));
+        p.add(new VarInsnNode(LSTORE, EXIT_PC));
+        p.add(new InsnNode(ICONST_0));
+        p.add(new VarInsnNode(ISTORE, EXIT_SLOT));
+        for (int b = 0; b < banks.length; b++) {
+            p.add(new VarInsnNode(ALOAD, CPU_CONCRETE));
+            p.add(new FieldInsnNode(GETFIELD, cpuType, banks[b].field(), "[J"));
+            p.add(new VarInsnNode(ASTORE, bankArrayLocal[b]));
+            for (int r = 0; r < banks[b].count(); r++) {
+                if (!regUsed[b][r]) continue;
+                p.add(new VarInsnNode(ALOAD, bankArrayLocal[b]));
+                p.add(intConst(r));
+                p.add(new InsnNode(LALOAD));
+                p.add(new VarInsnNode(LSTORE, regLocal[b][r]));
+            }
+        }
+        return p;
+    }
+
+    private static AbstractInsnNode intConst(int v) {
+        if (v <= 5) return new InsnNode(ICONST_0 + v);
+        return new IntInsnNode(v <= Byte.MAX_VALUE ? BIPUSH : SIPUSH, v);
+    }
+
+    private void writeBack(InsnList l) {
+        for (int b = 0; b < banks.length; b++) {
+            for (int r = 0; r < banks[b].count(); r++) {
+                if (!regDirty[b][r]) continue;
+                l.add(new VarInsnNode(ALOAD, bankArrayLocal[b]));
+                l.add(intConst(r));
+                l.add(new VarInsnNode(LLOAD, regLocal[b][r]));
+                l.add(new InsnNode(LASTORE));
+            }
+        }
+    }
+
+    /** Appends deferred stubs, the common exit and the fault handler. */
+    void finish() {
+        for (int i = 0; i < deferred.size(); i++) deferred.get(i).run();
+        InsnList l = code;
+        l.add(commonExit);
+        writeBack(l);
+        l.add(new VarInsnNode(ALOAD, CPU_ARG));
+        l.add(new VarInsnNode(LLOAD, EXIT_PC));
+        l.add(new FieldInsnNode(PUTFIELD, CPU, "pc", "J"));
+        LabelNode action = new LabelNode();
+        l.add(new VarInsnNode(ILOAD, EXIT_SLOT));
+        l.add(new JumpInsnNode(IFLT, action));
+        // Chained exit: this.chain[slot], or record the miss for the dispatcher to patch.
+        LabelNode miss = new LabelNode();
+        l.add(new VarInsnNode(ALOAD, THIS));
+        l.add(new FieldInsnNode(GETFIELD, UNIT, "chain", "[L" + UNIT + ";"));
+        l.add(new VarInsnNode(ILOAD, EXIT_SLOT));
+        l.add(new InsnNode(AALOAD));
+        l.add(new InsnNode(DUP));
+        l.add(new JumpInsnNode(IFNULL, miss));
+        l.add(new InsnNode(ARETURN));
+        l.add(miss);
+        l.add(new InsnNode(POP));
+        l.add(new VarInsnNode(ALOAD, CPU_ARG));
+        l.add(new VarInsnNode(ALOAD, THIS));
+        l.add(new VarInsnNode(ILOAD, EXIT_SLOT));
+        l.add(new MethodInsnNode(INVOKEVIRTUAL, CPU, "chainMiss", "(L" + UNIT + ";I)L" + UNIT + ";", false));
+        l.add(new InsnNode(ARETURN));
+        l.add(action);
+        l.add(new VarInsnNode(ALOAD, CPU_ARG));
+        l.add(new VarInsnNode(ILOAD, EXIT_SLOT));
+        l.add(new MethodInsnNode(INVOKEVIRTUAL, CPU, "exitAction", "(I)L" + UNIT + ";", false));
+        l.add(new InsnNode(ARETURN));
+        if (usesFaultHandler) {
+            l.add(faultCommon);
+            writeBack(l);
+            l.add(new VarInsnNode(ALOAD, CPU_ARG));
+            l.add(new VarInsnNode(LLOAD, EXIT_PC));
+            l.add(new FieldInsnNode(PUTFIELD, CPU, "pc", "J"));
+            l.add(new FieldInsnNode(GETSTATIC, FAULT, "INSTANCE", "L" + FAULT + ";"));
+            l.add(new InsnNode(ATHROW));
+        }
+    }
+
+    int chainSlots() {
+        return chainTargets.size();
+    }
+
+    int maxLocals() {
+        return Math.max(nextLocal, maxTemp) + 2;
+    }
+}

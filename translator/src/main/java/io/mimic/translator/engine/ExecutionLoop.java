@@ -1,0 +1,55 @@
+package io.mimic.translator.engine;
+
+/**
+ * Runs one guest thread: find the unit for {@code cpu.pc}, run it, follow chained units, and
+ * hand system calls, faults and interrupts to the OS layer. Leaves only by an exception the OS
+ * layer throws (the guest exited, or the thread ended).
+ */
+public final class ExecutionLoop {
+    private static final int JUMP_CACHE_BITS = 12;
+
+    private final CpuState cpu;
+    private final CodeCache cache;
+    /** Direct-mapped cache for indirect jumps and returns: pc -> unit. */
+    private final TranslatedUnit[] jumpCache = new TranslatedUnit[1 << JUMP_CACHE_BITS];
+
+    public ExecutionLoop(CpuState cpu, CodeCache cache) {
+        this.cpu = cpu;
+        this.cache = cache;
+        cpu.codeCache = cache;
+    }
+
+    public void run() {
+        TranslatedUnit unit = null;
+        while (true) {
+            if (cpu.interruptPending != 0) {
+                cpu.system.interrupt(cpu);
+                unit = null;
+            }
+            try {
+                if (unit == null || !unit.valid) {
+                    unit = find(cpu.pc);
+                    TranslatedUnit from = cpu.chainMissUnit;
+                    if (from != null) {
+                        if (from.valid && unit.valid) from.chain[cpu.chainMissSlot] = unit;
+                        cpu.chainMissUnit = null;
+                    }
+                }
+                unit = unit.exec(cpu);
+            } catch (GuestFault f) {
+                cpu.chainMissUnit = null;
+                cpu.system.fault(cpu);
+                unit = null;
+            }
+        }
+    }
+
+    private TranslatedUnit find(long pc) {
+        int i = (int) (pc >>> 1) & (jumpCache.length - 1);
+        TranslatedUnit u = jumpCache[i];
+        if (u != null && u.entryPc == pc && u.valid) return u;
+        u = cache.lookupOrTranslate(cpu);
+        jumpCache[i] = u;
+        return u;
+    }
+}

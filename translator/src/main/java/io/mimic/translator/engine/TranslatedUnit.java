@@ -1,0 +1,26 @@
+package io.mimic.translator.engine;
+
+/**
+ * A translated region of guest code: generated as a hidden class whose {@link #exec} runs guest
+ * instructions from {@link #entryPc} until an exit. An exit with a fixed target returns the unit
+ * cached in its {@link #chain} slot (direct chaining: no lookup); an indirect exit returns null
+ * after storing the target in {@code cpu.pc}, and the dispatcher's jump cache finds the next unit.
+ */
+public abstract class TranslatedUnit {
+    public final long entryPc;
+    /** Chained successors, one slot per fixed-target exit; cleared when code is invalidated. */
+    public final TranslatedUnit[] chain;
+    /** Guest bytes covered, for invalidation: [lowPc, highPc). */
+    public long lowPc, highPc;
+    public int guestInstructions;
+    public int bytecodeSize;
+    public volatile boolean valid = true;
+
+    protected TranslatedUnit(long entryPc, int exits) {
+        this.entryPc = entryPc;
+        this.chain = new TranslatedUnit[exits];
+    }
+
+    /** Runs the unit; returns the next unit, or null to let the dispatcher look up {@code cpu.pc}. */
+    public abstract TranslatedUnit exec(CpuState cpu);
+}

@@ -1,0 +1,136 @@
+package io.mimic.translator.engine;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.util.CheckClassAdapter;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns a region of guest instructions into a hidden class extending {@link TranslatedUnit}.
+ * Hidden classes are unloadable once unreachable, so invalidated code does not pile up.
+ */
+final class UnitCompiler implements Opcodes {
+    /** HotSpot does not JIT-compile methods above 8000 bytes of bytecode; stay well under. */
+    static final int MAX_BYTECODE = 7600;
+
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    private static final String CLASS_NAME = "io/mimic/translator/engine/GuestCode";
+    private static final boolean VERIFY = Boolean.getBoolean("mimic.verifyBytecode");
+
+    private final Frontend frontend;
+
+    UnitCompiler(Frontend frontend) {
+        this.frontend = frontend;
+    }
+
+    /** The result of compiling a region: the unit and what it covers. */
+    record Compiled(TranslatedUnit unit, TreeMap<Long, DecodedInsn> region, int bytecodeSize) {}
+
+    Compiled compile(CpuState cpu, long entry, int maxInsns) {
+        while (true) {
+            TreeMap<Long, DecodedInsn> region = RegionBuilder.build(frontend, cpu, entry, maxInsns);
+            byte[][] out = new byte[1][];
+            int size = generate(region, out);
+            if (size > MAX_BYTECODE && region.size() > 1) {
+                maxInsns = Math.max(1, region.size() / 2);
+                continue;
+            }
+            TranslatedUnit unit = define(out[0], entry, region);
+            unit.bytecodeSize = size;
+            return new Compiled(unit, region, size);
+        }
+    }
+
+    /** Generates the class; returns the size of exec's bytecode. */
+    private int generate(TreeMap<Long, DecodedInsn> region, byte[][] out) {
+        Map<Long, LabelNode> labels = new HashMap<>();
+        for (Long pc : region.keySet()) labels.put(pc, new LabelNode());
+        Emitter e = new Emitter(frontend, labels);
+
+        DecodedInsn prev = null;
+        for (DecodedInsn insn : region.values()) {
+            if (prev != null && fallsThrough(prev) && prev.nextPc() != insn.pc) {
+                e.beginInstruction(prev, new LabelNode());
+                e.fallThrough(prev.nextPc());
+            }
+            LabelNode start = labels.get(insn.pc);
+            e.code.add(start);
+            e.beginInstruction(insn, start);
+            frontend.translate(insn, e);
+            e.endInstruction();
+            prev = insn;
+        }
+        if (prev != null && fallsThrough(prev)) {
+            e.beginInstruction(prev, new LabelNode());
+            e.fallThrough(prev.nextPc());
+        }
+        e.finish();
+
+        MethodNode exec = new MethodNode(ACC_PUBLIC | ACC_FINAL, "exec",
+                "(L" + Emitter.CPU + ";)L" + Emitter.UNIT + ";", null, null);
+        exec.instructions.add(e.prologue());
+        exec.instructions.add(e.code);
+        LabelNode end = new LabelNode();
+        exec.instructions.add(end);
+        exec.tryCatchBlocks.addAll(e.tryCatch);
+        exec.maxLocals = e.maxLocals();
+
+        MethodNode init = new MethodNode(ACC_PUBLIC, "<init>", "(JI)V", null, null);
+        init.instructions.add(new VarInsnNode(ALOAD, 0));
+        init.instructions.add(new VarInsnNode(LLOAD, 1));
+        init.instructions.add(new VarInsnNode(ILOAD, 3));
+        init.instructions.add(new org.objectweb.asm.tree.MethodInsnNode(INVOKESPECIAL, Emitter.UNIT, "<init>", "(JI)V", false));
+        init.instructions.add(new InsnNode(RETURN));
+
+        ClassNode cn = new ClassNode();
+        cn.version = V21;
+        cn.access = ACC_PUBLIC | ACC_FINAL | ACC_SUPER;
+        cn.name = CLASS_NAME;
+        cn.superName = Emitter.UNIT;
+        cn.methods.add(init);
+        cn.methods.add(exec);
+
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object";
+            }
+        };
+        cn.accept(VERIFY ? new CheckClassAdapter(cw) : cw);
+        out[0] = cw.toByteArray();
+        chainSlots = e.chainSlots();
+        return end.getLabel().getOffset();
+    }
+
+    private int chainSlots;
+
+    private static boolean fallsThrough(DecodedInsn insn) {
+        return insn.flow() == Flow.NEXT || insn.flow() == Flow.BRANCH;
+    }
+
+    private TranslatedUnit define(byte[] bytes, long entry, TreeMap<Long, DecodedInsn> region) {
+        try {
+            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
+            MethodHandle ctor = hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class, long.class, int.class));
+            TranslatedUnit unit = (TranslatedUnit) ctor.invoke(entry, chainSlots);
+            DecodedInsn last = region.lastEntry().getValue();
+            unit.lowPc = region.firstKey();
+            unit.highPc = last.nextPc();
+            unit.guestInstructions = region.size();
+            return unit;
+        } catch (Throwable t) {
+            throw new IllegalStateException("generated code for guest pc 0x" + Long.toHexString(entry) + " was rejected", t);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.mimic.translator.memory;
+
+import io.mimic.translator.engine.CpuState;
+import io.mimic.translator.engine.GuestFault;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+import static io.mimic.translator.engine.CpuState.TLB_SIZE;
+
+/**
+ * Guest loads and stores, called from translated code (the JIT inlines the fast paths). The
+ * fast path is a TLB tag compare: the tag is the page address, so an access that is aligned
+ * to its size and hits a page known to allow it costs one array load, one compare and one host
+ * load. Anything else (TLB miss, unaligned, page crossing, fault) takes the slow path, which
+ * checks the page table, refills the TLB, and raises the guest fault if the access is illegal.
+ *
+ * Argument order (address, [value,] cpu) lets the emitter push the address first.
+ * Endianness is chosen by the front-end: *le / *be variants.
+ */
+public final class GuestAccess {
+    private static final MemorySegment M = HostReservation.SPACE;
+    private static final ValueLayout.OfShort S_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt I_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong L_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort S_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt I_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfLong L_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfByte B = ValueLayout.JAVA_BYTE;
+
+    /** Atomic views (native order = little-endian on the x86-64 host); big-endian callers swap. */
+    private static final VarHandle ATOMIC_INT = ValueLayout.JAVA_INT.varHandle();
+    private static final VarHandle ATOMIC_LONG = ValueLayout.JAVA_LONG.varHandle();
+
+    private static final long TAG_MASK = AddressSpace.PAGE_MASK;
+
+    private GuestAccess() {}
+
+    private static int index(long addr) {
+        return (int) (addr >>> AddressSpace.PAGE_SHIFT) & (TLB_SIZE - 1);
+    }
+
+    /** Checks an access of {@code size} bytes, refilling the TLB; throws the guest fault if illegal. */
+    static void slowCheck(long addr, int size, boolean write, CpuState cpu) {
+        AddressSpace as = cpu.memory;
+        int need = write ? Prot.WRITE : Prot.READ;
+        if (!as.check(addr, size, need)) {
+            long bad = as.check(addr, 1, need) ? AddressSpace.pageUp(addr + 1) : addr;
+            throw cpu.fault(write ? GuestFault.Kind.WRITE : GuestFault.Kind.READ, bad);
+        }
+        long page = addr & TAG_MASK;
+        if (((addr + size - 1) & TAG_MASK) == page) {
+            (write ? cpu.tlbWrite : cpu.tlbRead)[index(addr)] = page;
+        }
+    }
+
+    private static boolean hitRead(long addr, int align, CpuState cpu) {
+        return cpu.tlbRead[index(addr)] == (addr & (TAG_MASK | align));
+    }
+
+    private static boolean hitWrite(long addr, int align, CpuState cpu) {
+        return cpu.tlbWrite[index(addr)] == (addr & (TAG_MASK | align));
+    }
+
+    // ---- loads ----
+
+    public static long ld8u(long a, CpuState c) {
+        if (!hitRead(a, 0, c)) slowCheck(a, 1, false, c);
+        return M.get(B, a) & 0xFFL;
+    }
+
+    public static long ld8s(long a, CpuState c) {
+        if (!hitRead(a, 0, c)) slowCheck(a, 1, false, c);
+        return M.get(B, a);
+    }
+
+    public static long ld16ule(long a, CpuState c) {
+        if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c);
+        return M.get(S_LE, a) & 0xFFFFL;
+    }
+
+    public static long ld16sle(long a, CpuState c) {
+        if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c);
+        return M.get(S_LE, a);
+    }
+
+    public static long ld32ule(long a, CpuState c) {
+        if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c);
+        return M.get(I_LE, a) & 0xFFFFFFFFL;
+    }
+
+    public static long ld32sle(long a, CpuState c) {
+        if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c);
+        return M.get(I_LE, a);
+    }
+
+    public static long ld64le(long a, CpuState c) {
+        if (!hitRead(a, 7, c)) slowCheck(a, 8, false, c);
+        return M.get(L_LE, a);
+    }
+
+    public static long ld16ube(long a, CpuState c) {
+        if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c);
+        return M.get(S_BE, a) & 0xFFFFL;
+    }
+
+    public static long ld16sbe(long a, CpuState c) {
+        if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c);
+        return M.get(S_BE, a);
+    }
+
+    public static long ld32ube(long a, CpuState c) {
+        if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c);
+        return M.get(I_BE, a) & 0xFFFFFFFFL;
+    }
+
+    public static long ld32sbe(long a, CpuState c) {
+        if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c);
+        return M.get(I_BE, a);
+    }
+
+    public static long ld64be(long a, CpuState c) {
+        if (!hitRead(a, 7, c)) slowCheck(a, 8, false, c);
+        return M.get(L_BE, a);
+    }
+
+    // ---- stores ----
+
+    public static void st8(long a, long v, CpuState c) {
+        if (!hitWrite(a, 0, c)) slowCheck(a, 1, true, c);
+        M.set(B, a, (byte) v);
+    }
+
+    public static void st16le(long a, long v, CpuState c) {
+        if (!hitWrite(a, 1, c)) slowCheck(a, 2, true, c);
+        M.set(S_LE, a, (short) v);
+    }
+
+    public static void st32le(long a, long v, CpuState c) {
+        if (!hitWrite(a, 3, c)) slowCheck(a, 4, true, c);
+        M.set(I_LE, a, (int) v);
+    }
+
+    public static void st64le(long a, long v, CpuState c) {
+        if (!hitWrite(a, 7, c)) slowCheck(a, 8, true, c);
+        M.set(L_LE, a, v);
+    }
+
+    public static void st16be(long a, long v, CpuState c) {
+        if (!hitWrite(a, 1, c)) slowCheck(a, 2, true, c);
+        M.set(S_BE, a, (short) v);
+    }
+
+    public static void st32be(long a, long v, CpuState c) {
+        if (!hitWrite(a, 3, c)) slowCheck(a, 4, true, c);
+        M.set(I_BE, a, (int) v);
+    }
+
+    public static void st64be(long a, long v, CpuState c) {
+        if (!hitWrite(a, 7, c)) slowCheck(a, 8, true, c);
+        M.set(L_BE, a, v);
+    }
+
+    // ---- atomics (little-endian; aligned addresses only, the caller checks alignment) ----
+
+    /** Checks that an aligned atomic read-modify-write of {@code size} bytes is allowed. */
+    public static void checkAtomic(long a, int size, CpuState c) {
+        if ((a & (size - 1)) != 0) throw c.fault(GuestFault.Kind.MISALIGNED, a);
+        if (!hitWrite(a, size - 1, c)) slowCheck(a, size, true, c);
+    }
+
+    public static boolean cas32(long a, int expect, int update) {
+        return ATOMIC_INT.compareAndSet(M, a, expect, update);
+    }
+
+    public static boolean cas64(long a, long expect, long update) {
+        return ATOMIC_LONG.compareAndSet(M, a, expect, update);
+    }
+
+    public static int getAndSet32(long a, int v) { return (int) ATOMIC_INT.getAndSet(M, a, v); }
+    public static long getAndSet64(long a, long v) { return (long) ATOMIC_LONG.getAndSet(M, a, v); }
+    public static int getAndAdd32(long a, int v) { return (int) ATOMIC_INT.getAndAdd(M, a, v); }
+    public static long getAndAdd64(long a, long v) { return (long) ATOMIC_LONG.getAndAdd(M, a, v); }
+    public static int getVolatile32(long a) { return (int) ATOMIC_INT.getVolatile(M, a); }
+    public static long getVolatile64(long a) { return (long) ATOMIC_LONG.getVolatile(M, a); }
+
+    // ---- bulk access for the OS layer (checked; never faults the JVM) ----
+
+    /** True if the guest may read (or write) [addr, addr+len). */
+    public static boolean accessible(AddressSpace as, long addr, long len, boolean write) {
+        return as.check(addr, len, write ? Prot.WRITE : Prot.READ);
+    }
+
+    /** Reads bytes for the OS layer after the caller checked the range. */
+    public static void copyOut(long addr, byte[] dst, int off, int len) {
+        MemorySegment.copy(M, B, addr, dst, off, len);
+    }
+
+    public static void copyIn(byte[] src, int off, long addr, int len) {
+        MemorySegment.copy(src, off, M, B, addr, len);
+    }
+
+    /** Raw access for loaders and the OS layer, without permission checks (bounds still hold). */
+    public static MemorySegment raw() {
+        return M;
+    }
+}
