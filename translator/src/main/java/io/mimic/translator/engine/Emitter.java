@@ -226,7 +226,12 @@ public final class Emitter implements Opcodes {
 
     /** Calls a static helper; mark {@link #mayFault()} first if it can throw a guest fault. */
     public void callStatic(Class<?> owner, String name, String desc) {
-        code.add(new MethodInsnNode(INVOKESTATIC, Type.getInternalName(owner), name, desc, false));
+        callStatic(Type.getInternalName(owner), name, desc);
+    }
+
+    /** Calls a static helper by internal class name (a/b/C). */
+    public void callStatic(String ownerInternalName, String name, String desc) {
+        code.add(new MethodInsnNode(INVOKESTATIC, ownerInternalName, name, desc, false));
     }
 
     // ------------------------------------------------------------------ memory
