@@ -1,0 +1,216 @@
+package io.mimic.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every guest program under tests/guest-bin/ARCH/OPT/NAME (built by
+ * toolchains/build-guest-tests.sh) under qemu-user and under bin/mimic, with the same
+ * arguments, environment, stdin (/dev/null) and a timeout, and asserts that stdout and the exit
+ * status are identical. Stderr is not compared (the emulators word their messages differently)
+ * but is shown when a test fails.
+ *
+ * <p>System properties:
+ * <ul>
+ *   <li>{@code mimic.launcher}: the Mimic launcher (default: REPO/bin/mimic)</li>
+ *   <li>{@code mimic.qemu.ARCH}: the reference emulator for ARCH (default: qemu-ARCH on PATH)</li>
+ *   <li>{@code mimic.tests.timeout}: seconds per run (default 60)</li>
+ *   <li>{@code mimic.tests.only}, {@code mimic.tests.skip}: comma-separated program names (e.g.
+ *       {@code threads}) or ARCH/OPT/NAME paths to run only, or to skip (reported as skipped)</li>
+ * </ul>
+ */
+class GuestProgramTest {
+
+    /** How a program is run: its arguments, extra environment and the status qemu must give. */
+    record Spec(List<String> args, Map<String, String> env, int expectedStatus) {
+        static final Spec DEFAULT = new Spec(List.of(), Map.of(), 0);
+    }
+
+    /** Programs that need something other than the default (no arguments, exit 0). */
+    private static final Map<String, Spec> SPECS = Map.of(
+            "args_env", new Spec(List.of("one", "two words", "three"), Map.of("MIMIC_TEST_VAR", "hello"), 0),
+            "segv", new Spec(List.of(), Map.of(), 128 + 11));
+
+    /** Reference emulator per guest arch. */
+    private static final Map<String, String> QEMU = Map.of(
+            "riscv64", "qemu-riscv64",
+            "aarch64", "qemu-aarch64");
+
+    private static final Path REPO = repoRoot();
+    private static final Path GUEST_BIN = REPO.resolve("tests/guest-bin");
+    private static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("mimic.tests.timeout", 60));
+
+    @TestFactory
+    Stream<DynamicTest> guestPrograms() throws IOException {
+        Map<String, List<Path>> byArch = discover();
+        if (byArch.isEmpty()) {
+            fail("no guest test programs under " + GUEST_BIN
+                    + ": run toolchains/build-guest-tests.sh (after toolchains/install-test-deps.sh)");
+        }
+        Map<String, Path> qemuByArch = new TreeMap<>();
+        for (String arch : byArch.keySet()) qemuByArch.put(arch, qemuFor(arch));
+        Path launcher = launcher();
+
+        Set<String> only = listProperty("mimic.tests.only"), skip = listProperty("mimic.tests.skip");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (var e : byArch.entrySet()) {
+            String arch = e.getKey();
+            for (Path program : e.getValue()) {
+                String opt = program.getParent().getFileName().toString();
+                String name = program.getFileName().toString();
+                String id = arch + "/" + opt + "/" + name;
+                if (!only.isEmpty() && !only.contains(name) && !only.contains(id)) continue;
+                boolean skipped = skip.contains(name) || skip.contains(id);
+                tests.add(DynamicTest.dynamicTest(id, program.toUri(), () -> {
+                    Assumptions.assumeFalse(skipped, id + " skipped by -Dmimic.tests.skip");
+                    compare(id, qemuByArch.get(arch), launcher, program, SPECS.getOrDefault(name, Spec.DEFAULT));
+                }));
+            }
+        }
+        if (tests.isEmpty()) fail("-Dmimic.tests.only=" + only + " matched none of the programs under " + GUEST_BIN);
+        return tests.stream();
+    }
+
+    private static void compare(String id, Path qemu, Path launcher, Path program, Spec spec) {
+        Map<String, String> env = guestEnvironment(spec);
+        List<String> args = new ArrayList<>();
+        args.add(program.toString());
+        args.addAll(spec.args());
+
+        GuestRun.Result ref = runIn(id, concat(List.of(qemu.toString()), args), env);
+        if (ref.timedOut() || ref.exitStatus() != spec.expectedStatus()) {
+            fail(id + ": the reference run under " + qemu.getFileName() + " exited " + ref.describeStatus()
+                    + ", expected " + spec.expectedStatus() + " (check the toolchain and qemu, not Mimic)\n"
+                    + "stdout:\n" + GuestRun.clip(ref.stdoutText(), 4000) + "\nstderr:\n"
+                    + GuestRun.clip(ref.stderrText(), 4000));
+        }
+        GuestRun.Result got = runIn(id, concat(List.of(launcher.toString()), args), env);
+
+        boolean sameOut = Arrays.equals(ref.stdout(), got.stdout());
+        boolean sameStatus = !got.timedOut() && ref.exitStatus() == got.exitStatus();
+        if (sameOut && sameStatus) return;
+
+        StringBuilder msg = new StringBuilder();
+        msg.append(id).append(": Mimic differs from ").append(qemu.getFileName()).append('\n');
+        msg.append("command: ").append(String.join(" ", got.command())).append('\n');
+        msg.append("exit status: qemu ").append(ref.describeStatus()).append(", mimic ")
+                .append(got.describeStatus()).append(sameStatus ? " (same)" : " (DIFFERENT)").append('\n');
+        if (sameOut) {
+            msg.append("stdout: identical (").append(ref.stdout().length).append(" bytes)\n");
+        } else {
+            msg.append("stdout differs:\n").append(GuestRun.describeDifference(
+                    "qemu stdout", ref.stdoutText(), "mimic stdout", got.stdoutText()));
+        }
+        msg.append("mimic stderr:\n").append(GuestRun.clip(got.stderrText(), 4000));
+        fail(msg.toString());
+    }
+
+    private static GuestRun.Result runIn(String id, List<String> command, Map<String, String> env) {
+        Path dir = GuestRun.freshDirectory("mimic-guest-");
+        try {
+            return GuestRun.run(command, env, dir, TIMEOUT);
+        } finally {
+            GuestRun.deleteTree(dir);
+        }
+    }
+
+    /**
+     * The same small, fixed environment for both emulators, plus what the launcher needs to find
+     * Java, plus the program's own variables.
+     */
+    private static Map<String, String> guestEnvironment(Spec spec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("HOME", System.getProperty("java.io.tmpdir", "/tmp"));
+        env.put("LANG", "C");
+        env.put("LC_ALL", "C");
+        env.put("TZ", "UTC");
+        String javaHome = System.getenv("JAVA_HOME");
+        if (javaHome == null || javaHome.isEmpty()) javaHome = System.getProperty("java.home");
+        if (javaHome != null) env.put("JAVA_HOME", javaHome);
+        String mimicJava = System.getenv("MIMIC_JAVA");
+        if (mimicJava != null) env.put("MIMIC_JAVA", mimicJava);
+        env.putAll(spec.env());
+        return env;
+    }
+
+    /** ARCH -> the programs under guest-bin/ARCH/OPT/, sorted. */
+    private static Map<String, List<Path>> discover() throws IOException {
+        Map<String, List<Path>> byArch = new TreeMap<>();
+        if (!Files.isDirectory(GUEST_BIN)) return byArch;
+        try (Stream<Path> files = Files.walk(GUEST_BIN, 3)) {
+            for (Path p : files.sorted().toList()) {
+                if (GUEST_BIN.relativize(p).getNameCount() != 3) continue;
+                if (!Files.isRegularFile(p) || !Files.isExecutable(p)) continue;
+                if (p.getFileName().toString().endsWith(".tmp")) continue;
+                String arch = GUEST_BIN.relativize(p).getName(0).toString();
+                byArch.computeIfAbsent(arch, k -> new ArrayList<>()).add(p);
+            }
+        }
+        return byArch;
+    }
+
+    private static Path qemuFor(String arch) {
+        String override = System.getProperty("mimic.qemu." + arch);
+        if (override != null && !override.isBlank()) {
+            Path p = Path.of(override);
+            assertTrue(Files.isExecutable(p), "-Dmimic.qemu." + arch + "=" + override + " is not executable");
+            return p;
+        }
+        String name = QEMU.getOrDefault(arch, "qemu-" + arch);
+        return GuestRun.findOnPath(name).orElseGet(() -> fail(name + " (the reference emulator for " + arch
+                + " guests) is not installed: run toolchains/install-test-deps.sh"));
+    }
+
+    private static Path launcher() {
+        String prop = System.getProperty("mimic.launcher");
+        Path p = prop != null && !prop.isBlank() ? Path.of(prop) : REPO.resolve("bin/mimic");
+        if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
+            fail("the Mimic launcher " + p + " is missing or not executable (set -Dmimic.launcher=...)");
+        }
+        return p.toAbsolutePath();
+    }
+
+    /** The repository root: the parent of the tests module's base directory. */
+    private static Path repoRoot() {
+        String base = System.getProperty("mimic.tests.basedir");
+        if (base == null || base.isBlank()) base = System.getProperty("basedir");
+        if (base == null || base.isBlank()) base = System.getProperty("user.dir");
+        Path module = Path.of(base).toAbsolutePath().normalize();
+        Path root = module.getParent();
+        if (root == null || !Files.isDirectory(root.resolve("tests"))) {
+            throw new UncheckedIOException(new IOException("cannot find the repository root from " + module));
+        }
+        return root;
+    }
+
+    private static Set<String> listProperty(String name) {
+        String v = System.getProperty(name, "");
+        return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+}
