@@ -16,10 +16,12 @@ import java.math.BigInteger;
  *
  * <p>Implementation: the common case (round to nearest even, result a normal number) is plain Java
  * arithmetic, whose IEEE round-to-nearest results are exactly the RISC-V ones, plus an error-free
- * transformation (2Sum, an FMA residual) to decide NX. Everything else — other rounding modes,
- * special operands, results that may be subnormal or overflow — goes to an exact path that computes
- * the exact value (or enough quotient/root bits plus a sticky bit) with integers and rounds it in one
- * place ({@link #round}).
+ * transformation (2Sum, an FMA residual, ErrFma) to decide NX. The other rounding modes use the same
+ * round-to-nearest result and error and step one ulp toward the exact value when the mode requires
+ * it. Everything else — special operands, results that may be subnormal or overflow, integer to
+ * float conversions in directed modes — goes to an exact path that computes the exact value (or
+ * enough quotient/root bits plus a sticky bit) with integers and rounds it in one place
+ * ({@link #round}).
  */
 public final class RiscvFloat {
     public static final int NV = 16, DZ = 8, OF = 4, UF = 2, NX = 1;
@@ -101,7 +103,7 @@ public final class RiscvFloat {
                 return bits(r);
             }
         }
-        return add(c, a, b, true, roundingMode(c, rm));
+        return addD(c, a, b, roundingMode(c, rm));
     }
 
     public static long fsub_d(RiscvCpu c, long a, long b, int rm) {
@@ -119,7 +121,7 @@ public final class RiscvFloat {
                 return box(r);
             }
         }
-        return add(c, unboxBits(a), unboxBits(b), false, roundingMode(c, rm));
+        return addS(c, a, b, roundingMode(c, rm));
     }
 
     public static long fsub_s(RiscvCpu c, long a, long b, int rm) {
@@ -138,7 +140,7 @@ public final class RiscvFloat {
                 return bits(r);
             }
         }
-        return mul(c, a, b, true, roundingMode(c, rm));
+        return mulD(c, a, b, roundingMode(c, rm));
     }
 
     public static long fmul_s(RiscvCpu c, long a, long b, int rm) {
@@ -151,7 +153,7 @@ public final class RiscvFloat {
                 return box(r);
             }
         }
-        return mul(c, unboxBits(a), unboxBits(b), false, roundingMode(c, rm));
+        return mulS(c, a, b, roundingMode(c, rm));
     }
 
     public static long fdiv_d(RiscvCpu c, long a, long b, int rm) {
@@ -165,7 +167,7 @@ public final class RiscvFloat {
                 return bits(q);
             }
         }
-        return div(c, a, b, true, roundingMode(c, rm));
+        return divD(c, a, b, roundingMode(c, rm));
     }
 
     public static long fdiv_s(RiscvCpu c, long a, long b, int rm) {
@@ -178,7 +180,7 @@ public final class RiscvFloat {
                 return box(q);
             }
         }
-        return div(c, unboxBits(a), unboxBits(b), false, roundingMode(c, rm));
+        return divS(c, a, b, roundingMode(c, rm));
     }
 
     public static long fsqrt_d(RiscvCpu c, long a, int rm) {
@@ -192,7 +194,7 @@ public final class RiscvFloat {
                 return bits(s);
             }
         }
-        return sqrt(c, a, true, roundingMode(c, rm));
+        return sqrtD(c, a, roundingMode(c, rm));
     }
 
     public static long fsqrt_s(RiscvCpu c, long a, int rm) {
@@ -207,7 +209,166 @@ public final class RiscvFloat {
                 return box(s);
             }
         }
-        return sqrt(c, unboxBits(a), false, roundingMode(c, rm));
+        return sqrtS(c, a, roundingMode(c, rm));
+    }
+
+    // ---------------------------------------------------------------- directed rounding, fast cases
+
+    /*
+     * Modes other than RNE (and RNE results the fast paths above cannot vouch for). When the
+     * round-to-nearest result r is normal and below the largest finite value, and the error
+     * err = exact - r is known (or at least its sign, and whether the exact value is a tie), the
+     * result in another mode is r or its neighbour in the direction of err. Otherwise: the exact path.
+     */
+
+    /** The value r + err (err != 0, r = RN of it, normal, |r| < MAX) rounded in mode rm. */
+    private static double directed(double r, double err, boolean tie, int rm) {
+        boolean up = err > 0;
+        boolean step = switch (rm) {
+            case RTZ -> up != r > 0;
+            case RDN -> !up;
+            case RUP -> up;
+            case RMM -> tie && up == r > 0;
+            default -> false;
+        };
+        return step ? (up ? Math.nextUp(r) : Math.nextDown(r)) : r;
+    }
+
+    private static float directed(float r, double err, boolean tie, int rm) {
+        boolean up = err > 0;
+        boolean step = switch (rm) {
+            case RTZ -> up != r > 0;
+            case RDN -> !up;
+            case RUP -> up;
+            case RMM -> tie && up == r > 0;
+            default -> false;
+        };
+        return step ? (up ? Math.nextUp(r) : Math.nextDown(r)) : r;
+    }
+
+    /** True if r + err (err exact) lies halfway between r and its neighbour on err's side. */
+    private static boolean isTie(double r, double err) {
+        return 2 * Math.abs(err) == Math.abs((err > 0 ? Math.nextUp(r) : Math.nextDown(r)) - r);
+    }
+
+    private static boolean isTie(float r, double err) {
+        return 2 * Math.abs(err) == Math.abs((double) (err > 0 ? Math.nextUp(r) : Math.nextDown(r)) - r);
+    }
+
+    private static long addD(RiscvCpu c, long a, long b, int m) {
+        double x = dbl(a), y = dbl(b), r = x + y;
+        if (r != 0 && Math.abs(r) < Double.MAX_VALUE) { // nonzero: the sign of an exact 0 depends on m
+            double t = r - x, err = (x - (r - t)) + (y - t);
+            if (err != 0) { // (never for a subnormal sum)
+                c.fflags |= NX;
+                r = directed(r, err, m == RMM && isTie(r, err), m);
+            }
+            return bits(r);
+        }
+        return add(c, a, b, true, m);
+    }
+
+    private static long addS(RiscvCpu c, long a, long b, int m) {
+        if (boxed(a, b)) {
+            float x = flt(a), y = flt(b), r = x + y;
+            if (r != 0 && Math.abs(r) < Float.MAX_VALUE) {
+                float t = r - x, err = (x - (r - t)) + (y - t);
+                if (err != 0) {
+                    c.fflags |= NX;
+                    r = directed(r, err, m == RMM && isTie(r, err), m);
+                }
+                return box(r);
+            }
+        }
+        return add(c, unboxBits(a), unboxBits(b), false, m);
+    }
+
+    private static long mulD(RiscvCpu c, long a, long b, int m) {
+        double x = dbl(a), y = dbl(b), r = x * y, ar = Math.abs(r);
+        if (ar >= 0x1p-960 && ar < Double.MAX_VALUE) {
+            double err = Math.fma(x, y, -r);
+            if (err != 0) {
+                c.fflags |= NX;
+                r = directed(r, err, m == RMM && isTie(r, err), m);
+            }
+            return bits(r);
+        }
+        return mul(c, a, b, true, m);
+    }
+
+    private static long mulS(RiscvCpu c, long a, long b, int m) {
+        if (boxed(a, b)) {
+            float x = flt(a), y = flt(b), r = x * y, ar = Math.abs(r);
+            if (ar > Float.MIN_NORMAL && ar < Float.MAX_VALUE) {
+                double err = (double) x * y - r; // exact
+                if (err != 0) {
+                    c.fflags |= NX;
+                    r = directed(r, err, m == RMM && isTie(r, err), m);
+                }
+                return box(r);
+            }
+        }
+        return mul(c, unboxBits(a), unboxBits(b), false, m);
+    }
+
+    // Quotients and square roots are never exactly halfway between two floating-point numbers, so
+    // only the sign of the error matters (and RMM is RNE).
+
+    private static long divD(RiscvCpu c, long a, long b, int m) {
+        double x = dbl(a), y = dbl(b), q = x / y, aq = Math.abs(q);
+        if (aq > Double.MIN_NORMAL && aq < Double.MAX_VALUE && Math.abs(x) >= 0x1p-960) {
+            double rem = Math.fma(-q, y, x); // x - q*y exactly
+            if (rem != 0) {
+                c.fflags |= NX;
+                q = directed(q, (rem > 0) == (y > 0) ? 1 : -1, false, m);
+            }
+            return bits(q);
+        }
+        return div(c, a, b, true, m);
+    }
+
+    private static long divS(RiscvCpu c, long a, long b, int m) {
+        if (boxed(a, b)) {
+            float x = flt(a), y = flt(b), q = x / y, aq = Math.abs(q);
+            if (aq > Float.MIN_NORMAL && aq < Float.MAX_VALUE) {
+                double rem = x - (double) q * y; // exact
+                if (rem != 0) {
+                    c.fflags |= NX;
+                    q = directed(q, (rem > 0) == (y > 0) ? 1 : -1, false, m);
+                }
+                return box(q);
+            }
+        }
+        return div(c, unboxBits(a), unboxBits(b), false, m);
+    }
+
+    private static long sqrtD(RiscvCpu c, long a, int m) {
+        double x = dbl(a);
+        if (x >= 0x1p-960 && x <= Double.MAX_VALUE) {
+            double s = Math.sqrt(x), rem = Math.fma(-s, s, x);
+            if (rem != 0) {
+                c.fflags |= NX;
+                s = directed(s, rem, false, m);
+            }
+            return bits(s);
+        }
+        return sqrt(c, a, true, m);
+    }
+
+    private static long sqrtS(RiscvCpu c, long a, int m) {
+        if ((a >> 32) == -1) {
+            float x = flt(a);
+            if (x > 0 && x <= Float.MAX_VALUE) {
+                float s = (float) Math.sqrt(x);
+                double rem = x - (double) s * s;
+                if (rem != 0) {
+                    c.fflags |= NX;
+                    s = directed(s, rem, false, m);
+                }
+                return box(s);
+            }
+        }
+        return sqrt(c, unboxBits(a), false, m);
     }
 
     // ---------------------------------------------------------------- fused multiply-add
@@ -269,7 +430,7 @@ public final class RiscvFloat {
                 return bits(r);
             }
         }
-        return fma(c, a, b, d, true, roundingMode(c, rm));
+        return fmaDirectedD(c, a, b, d, roundingMode(c, rm));
     }
 
     private static long fmaS(RiscvCpu c, long a, long b, long d, int rm) {
@@ -292,7 +453,57 @@ public final class RiscvFloat {
                 return box(r);
             }
         }
-        return fma(c, unboxBits(a), unboxBits(b), unboxBits(d), false, roundingMode(c, rm));
+        return fmaDirectedS(c, a, b, d, roundingMode(c, rm));
+    }
+
+    private static long fmaDirectedD(RiscvCpu c, long a, long b, long d, int m) {
+        double x = dbl(a), y = dbl(b), z = dbl(d);
+        double r = Math.fma(x, y, z), ar = Math.abs(r);
+        double u1 = x * y, au = Math.abs(u1);
+        if (ar > Double.MIN_NORMAL && ar < Double.MAX_VALUE && au >= 0x1p-900 && au <= 0x1p1000
+                && Math.abs(z) <= 0x1p1000) {
+            double u2 = Math.fma(x, y, -u1);
+            double a1 = z + u2, t = a1 - z, zz = (z - (a1 - t)) + (u2 - t);
+            double b1 = u1 + a1;
+            t = b1 - u1;
+            double b2 = (u1 - (b1 - t)) + (a1 - t);
+            double g = (b1 - r) + b2;
+            double err = g + zz; // exact - r = g + zz exactly; err has its sign
+            if (err != 0) {
+                c.fflags |= NX;
+                boolean tie = false;
+                if (m == RMM) {
+                    t = err - g;
+                    tie = (g - (err - t)) + (zz - t) == 0 && isTie(r, err);
+                }
+                r = directed(r, err, tie, m);
+            }
+            return bits(r);
+        }
+        return fma(c, a, b, d, true, m);
+    }
+
+    private static long fmaDirectedS(RiscvCpu c, long a, long b, long d, int m) {
+        if (boxed(a & b, d)) {
+            float x = flt(a), y = flt(b), z = flt(d);
+            double p = (double) x * y;
+            double s = p + z, t = s - p, e = (p - (s - t)) + (z - t);
+            double odd = s;
+            if (e != 0 && (bits(s) & 1) == 0) {
+                odd = dbl((e > 0) == (s > 0) ? bits(s) + 1 : bits(s) - 1);
+            }
+            float r = (float) odd, ar = Math.abs(r);
+            if (ar > Float.MIN_NORMAL && ar < Float.MAX_VALUE) {
+                if (e != 0 || r != s) {
+                    c.fflags |= NX;
+                    // odd - r has the sign of exact - r; a tie needs an exact value that fits a double
+                    double err = odd - r;
+                    r = directed(r, err, m == RMM && e == 0 && isTie(r, err), m);
+                }
+                return box(r);
+            }
+        }
+        return fma(c, unboxBits(a), unboxBits(b), unboxBits(d), false, m);
     }
 
     // ---------------------------------------------------------------- min, max, sign injection
@@ -679,20 +890,37 @@ public final class RiscvFloat {
             }
         }
         int mode = roundingMode(c, rm);
-        if (isNaN(a, true)) {
-            if (isSNaN(a, true)) {
+        if (mode != RNE) {
+            double x = dbl(a);
+            float f = (float) x, af = Math.abs(f);
+            if (af > Float.MIN_NORMAL && af < Float.MAX_VALUE) {
+                double err = x - f; // exact: the bits of x below float precision
+                if (err != 0) {
+                    c.fflags |= NX;
+                    f = directed(f, err, mode == RMM && isTie(f, err), mode);
+                }
+                return box(f);
+            }
+        }
+        return convert(c, a, true, false, mode);
+    }
+
+    /** Exact-path conversion between the formats (raw bits as in the exact path below). */
+    static long convert(RiscvCpu c, long a, boolean fromD, boolean toD, int rm) {
+        if (isNaN(a, fromD)) {
+            if (isSNaN(a, fromD)) {
                 c.fflags |= NV;
             }
-            return NAN_S;
+            return nan(toD);
         }
-        boolean neg = a < 0;
-        if (isInf(a, true)) {
-            return inf(neg, false);
+        boolean neg = negative(a, fromD);
+        if (isInf(a, fromD)) {
+            return inf(neg, toD);
         }
-        if (isZero(a, true)) {
-            return zero(neg, false);
+        if (isZero(a, fromD)) {
+            return zero(neg, toD);
         }
-        return round(c, neg, BigInteger.valueOf(mant(a, true)), exponent(a, true), false, false, mode);
+        return round(c, neg, BigInteger.valueOf(mant(a, fromD)), exponent(a, fromD), false, toD, rm);
     }
 
     public static long fcvt_d_s(RiscvCpu c, long a, int rm) {
