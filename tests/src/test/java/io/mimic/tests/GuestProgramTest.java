@@ -120,7 +120,8 @@ class GuestProgramTest {
             msg.append("stdout differs:\n").append(GuestRun.describeDifference(
                     "qemu stdout", ref.stdoutText(), "mimic stdout", got.stdoutText()));
         }
-        msg.append("mimic stderr:\n").append(GuestRun.clip(got.stderrText(), 4000));
+        String err = got.stderrText();
+        msg.append("mimic stderr:").append(err.isEmpty() ? " (empty)" : "\n" + GuestRun.clip(err, 4000));
         fail(msg.toString());
     }
 

@@ -36,7 +36,7 @@ final class GuestRun {
 
         String describeStatus() {
             if (timedOut) return "timed out after " + elapsed.toSeconds() + " s (killed)";
-            if (exitStatus > 128 && exitStatus < 128 + 65) return exitStatus + " (signal " + (exitStatus - 128) + ")";
+            if (exitStatus > 128 && exitStatus < 128 + 65) return exitStatus + " (128+" + (exitStatus - 128) + ": signal?)";
             return Integer.toString(exitStatus);
         }
     }
