@@ -125,8 +125,7 @@ public final class RiscvFloat {
     }
 
     public static long fsub_s(RiscvCpu c, long a, long b, int rm) {
-        // flipping the sign of an improperly boxed input would box it: keep such inputs as they are
-        return fadd_s(c, a, (b >> 32) == -1 ? b ^ 0x80000000L : b, rm);
+        return fadd_s(c, a, negS(b), rm);
     }
 
     public static long fmul_d(RiscvCpu c, long a, long b, int rm) {
@@ -405,9 +404,9 @@ public final class RiscvFloat {
         return fmaS(c, negS(a), b, negS(d), rm);
     }
 
-    /** Negates a boxed single; an improperly boxed one stays as it is (it reads as a NaN anyway). */
+    /** Flips the sign of a single (an improperly boxed input stays improperly boxed: still a NaN). */
     private static long negS(long a) {
-        return (a >> 32) == -1 ? a ^ 0x80000000L : a;
+        return a ^ 0x80000000L;
     }
 
     private static long fmaD(RiscvCpu c, long a, long b, long d, int rm) {
@@ -850,30 +849,23 @@ public final class RiscvFloat {
     /** Converts (neg ? -m : m), m an unsigned 64-bit magnitude (-Long.MIN_VALUE is 2^63). */
     private static long fromInt(RiscvCpu c, boolean neg, long m, boolean d, int rm) {
         int mode = roundingMode(c, rm);
-        int width = 64 - Long.numberOfLeadingZeros(m) - Long.numberOfTrailingZeros(m);
-        if (width <= (d ? 53 : 24) || mode == RNE) {
-            // exact, or plain round-to-nearest: convert a value with the same rounding (m >>> 1 keeps
-            // the dropped bit as a sticky bit; at least 9 bits are rounded off when m >= 2^63)
-            double v;
-            float f;
-            if (m >= 0) {
-                v = d ? m : 0;
-                f = d ? 0 : m;
-            } else {
-                long h = (m >>> 1) | (m & 1);
-                v = d ? 2.0 * h : 0;
-                f = d ? 0 : 2.0f * h;
+        if (64 - Long.numberOfLeadingZeros(m) - Long.numberOfTrailingZeros(m) > precision(d)) {
+            if (mode != RNE) {
+                BigInteger mag = BigInteger.valueOf(m >>> 1).shiftLeft(1).or(BigInteger.valueOf(m & 1));
+                return round(c, neg, mag, 0, false, d, mode);
             }
-            if (width > (d ? 53 : 24)) {
-                c.fflags |= NX;
-            }
-            if (d) {
-                return bits(neg ? -v : v);
-            }
-            return box(neg ? -f : f);
+            c.fflags |= NX;
         }
-        BigInteger mag = BigInteger.valueOf(m >>> 1).shiftLeft(1).or(BigInteger.valueOf(m & 1));
-        return round(c, neg, mag, 0, false, d, mode);
+        // exact, or round to nearest even as Java's conversions do; m >= 2^63 is converted as m / 2
+        // with the dropped bit kept as a sticky bit (at least 10 bits are rounded off), then doubled
+        long h = m >= 0 ? m : (m >>> 1) | (m & 1);
+        int scale = m >= 0 ? 1 : 2;
+        if (d) {
+            double v = (double) h * scale;
+            return bits(neg ? -v : v);
+        }
+        float f = (float) h * scale;
+        return box(neg ? -f : f);
     }
 
     // ---------------------------------------------------------------- float <-> double
