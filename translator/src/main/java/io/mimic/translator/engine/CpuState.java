@@ -43,6 +43,11 @@ public abstract class CpuState {
         memory.addListener((start, len) -> flushTlb());
     }
 
+    /** The architectural registers as text, for -d cpu traces. */
+    public String dumpState() {
+        return String.format(" pc       %016x%n", pc);
+    }
+
     public final void flushTlb() {
         Arrays.fill(tlbRead, TLB_INVALID);
         Arrays.fill(tlbWrite, TLB_INVALID);

@@ -13,6 +13,13 @@ public final class ExecutionLoop {
     /** Direct-mapped cache for indirect jumps and returns: pc -> unit. */
     private final TranslatedUnit[] jumpCache = new TranslatedUnit[1 << JUMP_CACHE_BITS];
 
+    /** Debug aid: when set, every unit entry is logged and chaining is off (see -d exec). */
+    private java.io.PrintStream trace;
+
+    public void traceExecution(java.io.PrintStream out) {
+        this.trace = out;
+    }
+
     public ExecutionLoop(CpuState cpu, CodeCache cache) {
         this.cpu = cpu;
         this.cache = cache;
@@ -34,6 +41,12 @@ public final class ExecutionLoop {
                         if (from.valid && unit.valid) from.chain[cpu.chainMissSlot] = unit;
                         cpu.chainMissUnit = null;
                     }
+                }
+                if (trace != null) {
+                    trace.print(cpu.dumpState());
+                    unit.exec(cpu);
+                    unit = null;
+                    continue;
                 }
                 unit = unit.exec(cpu);
             } catch (GuestFault f) {

@@ -41,7 +41,7 @@ final class UnitCompiler implements Opcodes {
         while (true) {
             TreeMap<Long, DecodedInsn> region = RegionBuilder.build(frontend, cpu, entry, maxInsns);
             byte[][] out = new byte[1][];
-            int size = generate(region, out);
+            int size = generate(region, entry, out);
             if (size > MAX_BYTECODE && region.size() > 1) {
                 maxInsns = Math.max(1, region.size() / 2);
                 continue;
@@ -53,7 +53,7 @@ final class UnitCompiler implements Opcodes {
     }
 
     /** Generates the class; returns the size of exec's bytecode. */
-    private int generate(TreeMap<Long, DecodedInsn> region, byte[][] out) {
+    private int generate(TreeMap<Long, DecodedInsn> region, long entry, byte[][] out) {
         Map<Long, LabelNode> labels = new HashMap<>();
         for (Long pc : region.keySet()) labels.put(pc, new LabelNode());
         Emitter e = new Emitter(frontend, labels);
@@ -80,6 +80,10 @@ final class UnitCompiler implements Opcodes {
         MethodNode exec = new MethodNode(ACC_PUBLIC | ACC_FINAL, "exec",
                 "(L" + Emitter.CPU + ";)L" + Emitter.UNIT + ";", null, null);
         exec.instructions.add(e.prologue());
+        // Code is laid out by address; the entry need not be the lowest one.
+        if (region.firstKey() != entry) {
+            exec.instructions.add(new org.objectweb.asm.tree.JumpInsnNode(GOTO, labels.get(entry)));
+        }
         exec.instructions.add(e.code);
         LabelNode end = new LabelNode();
         exec.instructions.add(end);

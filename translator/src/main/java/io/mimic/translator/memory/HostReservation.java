@@ -22,10 +22,13 @@ public final class HostReservation {
     public static final long SIZE = 1L << ADDRESS_BITS;
 
     private static final int PROT_READ = 1, PROT_WRITE = 2;
-    private static final int MAP_PRIVATE = 0x02, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000;
-    private static final int MADV_DONTNEED = 4;
+    private static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20,
+            MAP_NORESERVE = 0x4000;
 
-    private static final MethodHandle MMAP, MADVISE;
+    private static final MethodHandle MMAP, MMAP_ERRNO;
+    private static final java.lang.foreign.StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+    private static final java.lang.invoke.VarHandle ERRNO = CALL_STATE.varHandle(
+            java.lang.foreign.MemoryLayout.PathElement.groupElement("errno"));
 
     /** The guest address space as one host segment; offset = guest address. */
     public static final MemorySegment SPACE;
@@ -36,8 +39,10 @@ public final class HostReservation {
         MMAP = linker.downcallHandle(libc.find("mmap").orElseThrow(),
                 FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
                         ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
-        MADVISE = linker.downcallHandle(libc.find("madvise").orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
+        MMAP_ERRNO = linker.downcallHandle(libc.find("mmap").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG),
+                Linker.Option.captureCallState("errno"));
         try {
             MemorySegment base = (MemorySegment) MMAP.invokeExact(MemorySegment.NULL, SIZE, PROT_READ | PROT_WRITE,
                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0L);
@@ -57,14 +62,35 @@ public final class HostReservation {
         return SPACE.address() + guestAddress;
     }
 
-    /** Gives pages back to the host and makes them read as zero again. */
+    /**
+     * Gives pages back to the host and makes them fresh private zero pages again (this also
+     * replaces a shared file mapping placed there by {@link #mapSharedFile}).
+     */
     public static void discard(long guestAddress, long length) {
         if (length <= 0) return;
-        try {
-            int rc = (int) MADVISE.invokeExact(MemorySegment.ofAddress(hostAddress(guestAddress)), length, MADV_DONTNEED);
-            if (rc != 0) SPACE.asSlice(guestAddress, length).fill((byte) 0);
-        } catch (Throwable t) {
+        if (hostMmap(guestAddress, length, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0) < 0) {
             SPACE.asSlice(guestAddress, length).fill((byte) 0);
+        }
+    }
+
+    /**
+     * Maps a host file shared at a guest address (MAP_SHARED guest mappings, whose writes must
+     * reach the file and other processes). Returns 0 or -errno.
+     */
+    public static long mapSharedFile(long guestAddress, long length, int fd, long offset) {
+        return hostMmap(guestAddress, length, MAP_SHARED | MAP_FIXED, fd, offset);
+    }
+
+    private static long hostMmap(long guestAddress, long length, int flags, int fd, long offset) {
+        if (guestAddress < 0 || length <= 0 || guestAddress + length > SIZE) return -22;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment r = (MemorySegment) MMAP_ERRNO.invokeExact(state, MemorySegment.ofAddress(hostAddress(guestAddress)),
+                    length, PROT_READ | PROT_WRITE, flags, fd, offset);
+            if (r.address() == -1L) return -(int) ERRNO.get(state, 0L);
+            return 0;
+        } catch (Throwable t) {
+            return -12;
         }
     }
 }

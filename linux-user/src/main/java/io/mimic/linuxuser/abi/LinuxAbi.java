@@ -1,0 +1,63 @@
+package io.mimic.linuxuser.abi;
+
+import io.mimic.syscalls.linux.SyscallTable;
+import io.mimic.translator.engine.CpuState;
+import io.mimic.translator.engine.Frontend;
+import io.mimic.translator.memory.AddressSpace;
+
+/**
+ * What Linux user mode needs to know about one guest ISA: its ELF machine, translator,
+ * syscall convention and table, initial register state, auxv bits and memory layout. Adding an
+ * ISA adds one implementation; nothing else in linux-user changes.
+ */
+public interface LinuxAbi {
+    String name();
+
+    int elfMachine();
+
+    /** True if the ELF header (class, endianness, flags) is one this ABI runs. */
+    boolean accepts(io.mimic.linuxuser.elf.ElfFile elf);
+
+    Frontend frontend();
+
+    CpuState newCpu(AddressSpace memory);
+
+    SyscallTable syscallTable();
+
+    long syscallNumber(CpuState cpu);
+
+    long syscallArg(CpuState cpu, int index);
+
+    void setSyscallResult(CpuState cpu, long value);
+
+    /** Registers at process entry: pc, stack pointer, and whatever the ABI requires zeroed. */
+    void setEntryState(CpuState cpu, long entry, long stackPointer);
+
+    long hwcap();
+
+    long hwcap2();
+
+    /** AT_PLATFORM string, or null if the kernel gives none for this ISA. */
+    String platform();
+
+    /** One past the highest user address (TASK_SIZE). */
+    long taskSize();
+
+    /** Where the kernel loads an ET_DYN executable (ELF_ET_DYN_BASE). */
+    long dynamicBase();
+
+    /** Names of the CPU models accepted by -cpu, first is the default. */
+    java.util.List<String> cpuModels();
+
+    /** Byte order of the guest's data (for structures the syscall layer reads and writes). */
+    java.nio.ByteOrder frontendByteOrder();
+
+    /** Size of the kernel's struct sigaction for this ABI (rt_sigaction). */
+    int sigactionSize();
+
+    /** Layout of the ABI's struct stat. */
+    io.mimic.syscalls.linux.StatLayout statLayout();
+
+    /** Registers the ISA's own system calls (e.g. riscv_flush_icache). */
+    void registerSyscalls(io.mimic.linuxuser.syscall.SyscallRegistry registry);
+}

@@ -1,0 +1,217 @@
+package io.mimic.linuxuser.cli;
+
+import io.mimic.linuxuser.abi.LinuxAbi;
+import io.mimic.linuxuser.abi.LinuxAbis;
+import io.mimic.linuxuser.elf.ElfException;
+import io.mimic.linuxuser.elf.ElfFile;
+import io.mimic.linuxuser.process.GuestExit;
+import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.ProgramLoader;
+import io.mimic.linuxuser.syscall.LinuxSyscalls;
+import io.mimic.linuxuser.syscall.SyscallDispatcher;
+import io.mimic.translator.engine.CodeCache;
+import io.mimic.translator.engine.CpuState;
+import io.mimic.translator.engine.ExecutionLoop;
+import io.mimic.translator.memory.AddressSpace;
+import picocli.CommandLine;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code mimic} command: runs one guest program; its exit status is the guest's. */
+public final class Main {
+    static final String VERSION = "mimic 0.1.0";
+    /** Status for usage errors, as qemu-user gives. */
+    static final int USAGE_ERROR = 1;
+
+    private Main() {}
+
+    public static void main(String[] argv) {
+        int status;
+        try {
+            status = run(argv);
+        } catch (GuestExit e) {
+            status = e.status;
+        } catch (Throwable t) {
+            System.err.println("mimic: internal error: " + t);
+            if (System.getenv("MIMIC_DEBUG") != null) t.printStackTrace();
+            status = 70;
+        }
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(status);
+    }
+
+    static int run(String[] argv) throws IOException {
+        Options o = new Options();
+        CommandLine cl = new CommandLine(o);
+        cl.setStopAtPositional(true);
+        cl.setUnmatchedOptionsArePositionalParams(false);
+        cl.getCommandSpec().version(VERSION);
+        try {
+            cl.parseArgs(argv);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println("mimic: " + e.getMessage() + " (try 'mimic --help')");
+            return USAGE_ERROR;
+        }
+        if (o.help) {
+            cl.usage(System.out);
+            return 0;
+        }
+        if (o.version) {
+            System.out.println(VERSION);
+            return 0;
+        }
+        applyEnvironmentTwins(o);
+        if ("help".equals(o.cpu)) {
+            for (LinuxAbi abi : LinuxAbis.all()) System.out.println(abi.name() + ": " + String.join(" ", abi.cpuModels()));
+            return 0;
+        }
+        if ("help".equals(o.log)) {
+            System.out.println("Log items (comma separated):\nin_asm   show the guest instructions of each translated block\nexec     trace every instruction executed (one per block, no chaining; slow)\nstats    print translation statistics at exit");
+            return 0;
+        }
+        if (o.program == null) {
+            System.err.println("mimic: no program given (try 'mimic --help')");
+            return USAGE_ERROR;
+        }
+        long stackSize = 8L << 20;
+        if (o.stackSize != null) {
+            stackSize = parseSize(o.stackSize);
+            if (stackSize <= 0) {
+                System.err.println("mimic: invalid stack size '" + o.stackSize + "'");
+                return USAGE_ERROR;
+            }
+        }
+        Path sysroot = null;
+        if (o.sysroot != null) {
+            sysroot = Path.of(o.sysroot);
+            if (!Files.isDirectory(sysroot)) {
+                System.err.println("mimic: " + o.sysroot + ": sysroot is not a directory");
+                return USAGE_ERROR;
+            }
+        }
+
+        Path program = Path.of(o.program);
+        ElfFile elf;
+        LinuxAbi abi;
+        try {
+            elf = ElfFile.read(program);
+            if (!Files.isExecutable(program)) throw new ElfException(o.program + ": Permission denied", 126);
+            abi = LinuxAbis.forElf(elf);
+            if (abi == null) {
+                throw new ElfException(o.program + ": unsupported architecture (" + LinuxAbis.machineName(elf.machine) + ")", 126);
+            }
+        } catch (ElfException e) {
+            System.err.println("mimic: " + e.getMessage());
+            return e.exitStatus;
+        }
+        if (o.cpu != null && !abi.cpuModels().contains(o.cpu)) {
+            System.err.println("mimic: unknown CPU model '" + o.cpu + "' for " + abi.name() + " (try -cpu help)");
+            return USAGE_ERROR;
+        }
+
+        PrintStream log = o.logFile != null ? new PrintStream(new FileOutputStream(o.logFile), true) : System.err;
+        List<String> logItems = o.log == null ? List.of() : Arrays.asList(o.log.split(","));
+        for (String item : logItems) {
+            if (!item.equals("in_asm") && !item.equals("stats") && !item.equals("exec") && !item.equals("nochain")) {
+                System.err.println("mimic: unknown log item '" + item + "' (try -d help)");
+                return USAGE_ERROR;
+            }
+        }
+
+        AddressSpace memory = new AddressSpace();
+        CodeCache code = new CodeCache(abi.frontend(), memory);
+        if (logItems.contains("in_asm")) code.setInAsmLog(log::print);
+
+        List<String> guestArgv = new ArrayList<>();
+        guestArgv.add(o.argv0 != null ? o.argv0 : o.program);
+        guestArgv.addAll(o.args);
+        String exe = program.toAbsolutePath().normalize().toString();
+        GuestProcess proc = new GuestProcess(abi, memory, code, exe, guestArgv);
+        if (o.strace) proc.strace = System.err;
+        CpuState cpu = abi.newCpu(memory);
+        cpu.system = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi));
+        try {
+            ProgramLoader.load(proc, cpu, new ProgramLoader.Request(elf, guestArgv, guestEnvironment(o), o.program, stackSize, sysroot));
+        } catch (ElfException e) {
+            System.err.println("mimic: " + e.getMessage());
+            return e.exitStatus;
+        }
+        try {
+            ExecutionLoop loop = new ExecutionLoop(cpu, code);
+            if (logItems.contains("exec")) {
+                code.setMaxInstructions(1);
+                loop.traceExecution(log);
+            }
+            String maxInsns = System.getenv("MIMIC_MAX_BLOCK_INSNS");
+            if (maxInsns != null) code.setMaxInstructions(Integer.parseInt(maxInsns));
+            loop.run();
+            return 0; // not reached: the loop ends by GuestExit
+        } finally {
+            if (logItems.contains("stats")) code.printStats(log);
+        }
+    }
+
+    /** MIMIC_* variables stand in for options that were not given. */
+    private static void applyEnvironmentTwins(Options o) {
+        Map<String, String> env = System.getenv();
+        if (o.sysroot == null) o.sysroot = env.get("MIMIC_LD_PREFIX");
+        if (o.argv0 == null) o.argv0 = env.get("MIMIC_ARGV0");
+        if (o.stackSize == null) o.stackSize = env.get("MIMIC_STACK_SIZE");
+        if (!o.strace) o.strace = env.containsKey("MIMIC_STRACE");
+        if (o.log == null) o.log = env.get("MIMIC_LOG");
+        if (o.logFile == null) o.logFile = env.get("MIMIC_LOG_FILENAME");
+        if (o.cpu == null) o.cpu = env.get("MIMIC_CPU");
+        if (o.setEnv.isEmpty() && env.containsKey("MIMIC_SET_ENV")) o.setEnv.add(env.get("MIMIC_SET_ENV"));
+        if (o.unsetEnv.isEmpty() && env.containsKey("MIMIC_UNSET_ENV")) o.unsetEnv.add(env.get("MIMIC_UNSET_ENV"));
+    }
+
+    /** The host environment in its real order (from /proc), edited by -E and -U. */
+    static List<String> guestEnvironment(Options o) throws IOException {
+        LinkedHashMap<String, String> env = new LinkedHashMap<>();
+        byte[] raw;
+        try {
+            raw = Files.readAllBytes(Path.of("/proc/self/environ"));
+        } catch (IOException e) {
+            raw = new byte[0];
+            for (var kv : System.getenv().entrySet()) env.put(kv.getKey(), kv.getKey() + "=" + kv.getValue());
+        }
+        for (String kv : new String(raw, StandardCharsets.UTF_8).split("\0")) {
+            if (kv.isEmpty()) continue;
+            int eq = kv.indexOf('=');
+            env.put(eq < 0 ? kv : kv.substring(0, eq), kv);
+        }
+        for (String spec : o.setEnv) {
+            for (String kv : spec.split(",")) {
+                int eq = kv.indexOf('=');
+                if (eq > 0) env.put(kv.substring(0, eq), kv);
+            }
+        }
+        for (String spec : o.unsetEnv) {
+            for (String k : spec.split(",")) env.remove(k);
+        }
+        return new ArrayList<>(env.values());
+    }
+
+    /** "8M", "512k", "1G", or bytes. Returns -1 if malformed. */
+    static long parseSize(String s) {
+        try {
+            char last = Character.toLowerCase(s.charAt(s.length() - 1));
+            long mul = switch (last) { case 'k' -> 1L << 10; case 'm' -> 1L << 20; case 'g' -> 1L << 30; default -> 1; };
+            String digits = mul == 1 ? s : s.substring(0, s.length() - 1);
+            return Long.parseLong(digits) * mul;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.mimic.linuxuser.elf;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A parsed and validated ELF64 executable: header and program headers. */
+public final class ElfFile {
+    public static final int ET_EXEC = 2, ET_DYN = 3;
+    public static final int PT_LOAD = 1, PT_INTERP = 3, PT_PHDR = 6, PT_GNU_STACK = 0x6474e551;
+    public static final int PF_X = 1, PF_W = 2, PF_R = 4;
+
+    public final Path path;
+    public final byte[] bytes;
+    public final ByteOrder order;
+    public final int type, machine, flags;
+    public final long entry, phoff;
+    public final int phentsize, phnum;
+    public final List<Segment> segments;
+    /** PT_INTERP contents, or null for a static executable. */
+    public final String interpreter;
+
+    public record Segment(int type, int flags, long offset, long vaddr, long filesz, long memsz, long align) {}
+
+    private ElfFile(Path path, byte[] bytes) throws ElfException {
+        this.path = path;
+        this.bytes = bytes;
+        String name = path.toString();
+        if (bytes.length < 4 || bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
+            throw new ElfException(name + ": not an ELF executable", 126);
+        }
+        if (bytes.length < 64) throw new ElfException(name + ": truncated ELF header", 126);
+        if (bytes[4] != 2) throw new ElfException(name + ": 32-bit ELF files are not supported yet", 126);
+        order = switch (bytes[5]) {
+            case 1 -> ByteOrder.LITTLE_ENDIAN;
+            case 2 -> ByteOrder.BIG_ENDIAN;
+            default -> throw new ElfException(name + ": malformed ELF header (bad data encoding)", 126);
+        };
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(order);
+        type = b.getShort(16) & 0xffff;
+        machine = b.getShort(18) & 0xffff;
+        entry = b.getLong(24);
+        phoff = b.getLong(32);
+        flags = b.getInt(48);
+        phentsize = b.getShort(54) & 0xffff;
+        phnum = b.getShort(56) & 0xffff;
+        if (type != ET_EXEC && type != ET_DYN) {
+            throw new ElfException(name + ": not an executable ELF file (type " + type + ")", 126);
+        }
+        if (phentsize != 56 || phnum == 0 || phoff < 0 || phoff + (long) phnum * phentsize > bytes.length) {
+            throw new ElfException(name + ": truncated or malformed program headers", 126);
+        }
+        List<Segment> segs = new ArrayList<>();
+        String interp = null;
+        for (int i = 0; i < phnum; i++) {
+            int o = (int) (phoff + (long) i * phentsize);
+            Segment s = new Segment(b.getInt(o), b.getInt(o + 4), b.getLong(o + 8), b.getLong(o + 16),
+                    b.getLong(o + 32), b.getLong(o + 40), b.getLong(o + 48));
+            if (s.type() == PT_LOAD) {
+                if (s.offset() < 0 || s.filesz() < 0 || s.offset() + s.filesz() > bytes.length) {
+                    throw new ElfException(name + ": truncated ELF file (segment " + i + " extends past the end)", 126);
+                }
+                if (s.memsz() < s.filesz() || s.vaddr() < 0) {
+                    throw new ElfException(name + ": malformed ELF segment " + i, 126);
+                }
+            }
+            if (s.type() == PT_INTERP) {
+                if (s.offset() + s.filesz() > bytes.length || s.filesz() < 1) {
+                    throw new ElfException(name + ": truncated ELF file (interpreter path)", 126);
+                }
+                interp = new String(bytes, (int) s.offset(), (int) s.filesz() - 1, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            segs.add(s);
+        }
+        if (segs.stream().noneMatch(s -> s.type() == PT_LOAD)) {
+            throw new ElfException(name + ": ELF file has nothing to load", 126);
+        }
+        segments = List.copyOf(segs);
+        interpreter = interp;
+    }
+
+    /** Reads and validates {@code path}; errors carry the message and exit status a shell would give. */
+    public static ElfFile read(Path path) throws ElfException {
+        String name = path.toString();
+        if (!Files.exists(path)) throw new ElfException(name + ": No such file or directory", 127);
+        if (Files.isDirectory(path)) throw new ElfException(name + ": Is a directory", 126);
+        try {
+            return new ElfFile(path, Files.readAllBytes(path));
+        } catch (NoSuchFileException e) {
+            throw new ElfException(name + ": No such file or directory", 127);
+        } catch (AccessDeniedException e) {
+            throw new ElfException(name + ": Permission denied", 126);
+        } catch (IOException e) {
+            throw new ElfException(name + ": cannot read: " + e.getMessage(), 126);
+        }
+    }
+}

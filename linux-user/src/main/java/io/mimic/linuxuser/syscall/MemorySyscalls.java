@@ -1,0 +1,154 @@
+package io.mimic.linuxuser.syscall;
+
+import io.mimic.linuxuser.host.HostSyscalls;
+import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.syscalls.linux.Errno;
+import io.mimic.translator.memory.AddressSpace;
+import io.mimic.translator.memory.GuestAccess;
+import io.mimic.translator.memory.HostReservation;
+import io.mimic.translator.memory.Prot;
+
+import java.lang.foreign.MemorySegment;
+
+/** brk, mmap, munmap, mprotect, mremap, madvise over the guest address space. */
+final class MemorySyscalls {
+    static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_SHARED_VALIDATE = 0x03, MAP_FIXED = 0x10,
+            MAP_ANONYMOUS = 0x20, MAP_FIXED_NOREPLACE = 0x100000;
+    static final int MREMAP_MAYMOVE = 1, MREMAP_FIXED = 2;
+    static final int MADV_DONTNEED = 4;
+
+    private static final int HOST_PREAD = HostSyscalls.number("pread64");
+
+    private MemorySyscalls() {}
+
+    static void register(SyscallRegistry r) {
+        r.register("brk", MemorySyscalls::brk);
+        r.register("mmap", MemorySyscalls::mmap);
+        r.register("munmap", MemorySyscalls::munmap);
+        r.register("mprotect", MemorySyscalls::mprotect);
+        r.register("mremap", MemorySyscalls::mremap);
+        r.register("madvise", MemorySyscalls::madvise);
+    }
+
+    private static long brk(SyscallArgs a) {
+        GuestProcess p = a.process;
+        long want = a.arg(0);
+        if (want < p.brkStart) return p.brk;
+        long oldTop = AddressSpace.pageUp(p.brk), newTop = AddressSpace.pageUp(want);
+        if (newTop > oldTop) {
+            if (newTop > p.mmapTop || !p.memory.isFree(oldTop, newTop - oldTop)) return p.brk;
+            p.memory.map(oldTop, newTop - oldTop, Prot.READ | Prot.WRITE, "[heap]");
+        } else if (newTop < oldTop) {
+            p.memory.unmap(newTop, oldTop - newTop);
+        }
+        p.brk = want;
+        return want;
+    }
+
+    private static long mmap(SyscallArgs a) {
+        GuestProcess p = a.process;
+        long addr = a.arg(0), len = a.arg(1), off = a.arg(5);
+        int prot = a.intArg(2), flags = a.intArg(3), fd = a.intArg(4);
+        int type = flags & 0x0f;
+        if (len <= 0 || (off & ~AddressSpace.PAGE_MASK) != 0 || (prot & ~7) != 0
+                || (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE)) {
+            return -Errno.EINVAL;
+        }
+        long size = AddressSpace.pageUp(len);
+        if (size <= 0 || size > AddressSpace.LIMIT) return -Errno.ENOMEM;
+        long at = place(p, addr, size, flags);
+        if (at < 0) return at;
+        boolean anonymous = (flags & MAP_ANONYMOUS) != 0;
+        if ((flags & MAP_FIXED) != 0 && !p.memory.isFree(at, size)) p.memory.unmap(at, size);
+        if (anonymous) {
+            p.memory.map(at, size, prot, "");
+            return at;
+        }
+        if (type != MAP_PRIVATE) {
+            long r = HostReservation.mapSharedFile(at, size, fd, off);
+            if (r < 0) return r;
+            p.memory.map(at, size, prot, "fd:" + fd);
+            return at;
+        }
+        // Private file mapping: a private copy read from the file (pages past EOF read as zero).
+        p.memory.map(at, size, prot, "fd:" + fd);
+        long done = 0;
+        while (done < size) {
+            long n = HostSyscalls.call(HOST_PREAD, fd, HostReservation.hostAddress(at + done), size - done, off + done);
+            if (n < 0) {
+                p.memory.unmap(at, size);
+                return n;
+            }
+            if (n == 0) break;
+            done += n;
+        }
+        return at;
+    }
+
+    /** Chooses where a new mapping goes, as Linux does: the fixed address, the hint if free, else top-down. */
+    private static long place(GuestProcess p, long addr, long size, int flags) {
+        if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) != 0) {
+            if ((addr & ~AddressSpace.PAGE_MASK) != 0) return -Errno.EINVAL;
+            if (addr + size > p.abi.taskSize() || addr < AddressSpace.PAGE_SIZE) return -Errno.ENOMEM;
+            if ((flags & MAP_FIXED) == 0 && !p.memory.isFree(addr, size)) return -Errno.EEXIST;
+            return addr;
+        }
+        long hint = AddressSpace.pageDown(addr);
+        if (hint != 0 && hint + size <= p.mmapTop && p.memory.isFree(hint, size)) return hint;
+        long at = p.memory.findFreeBelow(p.mmapTop, p.mmapBottom, size);
+        return at < 0 ? -Errno.ENOMEM : at;
+    }
+
+    private static long munmap(SyscallArgs a) {
+        long addr = a.arg(0), len = a.arg(1);
+        if ((addr & ~AddressSpace.PAGE_MASK) != 0 || len <= 0 || addr + len > AddressSpace.LIMIT) return -Errno.EINVAL;
+        a.process.memory.unmap(addr, AddressSpace.pageUp(len));
+        return 0;
+    }
+
+    private static long mprotect(SyscallArgs a) {
+        long addr = a.arg(0), len = a.arg(1);
+        int prot = a.intArg(2);
+        if ((addr & ~AddressSpace.PAGE_MASK) != 0 || (prot & ~7) != 0) return -Errno.EINVAL;
+        if (len == 0) return 0;
+        if (addr + len > AddressSpace.LIMIT) return -Errno.ENOMEM;
+        return a.process.memory.protect(addr, AddressSpace.pageUp(len), prot) ? 0 : -Errno.ENOMEM;
+    }
+
+    private static long mremap(SyscallArgs a) {
+        GuestProcess p = a.process;
+        long old = a.arg(0), oldSize = AddressSpace.pageUp(a.arg(1)), newSize = AddressSpace.pageUp(a.arg(2));
+        int flags = a.intArg(3);
+        if ((old & ~AddressSpace.PAGE_MASK) != 0 || newSize == 0 || (flags & ~3) != 0) return -Errno.EINVAL;
+        if ((flags & MREMAP_FIXED) != 0) return -Errno.EINVAL; // only with MAYMOVE and a target; not used by glibc's malloc
+        int prot = p.memory.prot(old);
+        if ((prot & Prot.MAPPED) == 0 || !p.memory.check(old, oldSize, 0)) return -Errno.EFAULT;
+        prot &= 7;
+        if (newSize <= oldSize) {
+            if (newSize < oldSize) p.memory.unmap(old + newSize, oldSize - newSize);
+            return old;
+        }
+        if (p.memory.isFree(old + oldSize, newSize - oldSize) && old + newSize <= p.mmapTop) {
+            p.memory.map(old + oldSize, newSize - oldSize, prot, "");
+            return old;
+        }
+        if ((flags & MREMAP_MAYMOVE) == 0) return -Errno.ENOMEM;
+        long at = p.memory.findFreeBelow(p.mmapTop, p.mmapBottom, newSize);
+        if (at < 0) return -Errno.ENOMEM;
+        p.memory.map(at, newSize, prot, "");
+        MemorySegment m = GuestAccess.raw();
+        MemorySegment.copy(m, old, m, at, oldSize);
+        p.memory.unmap(old, oldSize);
+        return at;
+    }
+
+    private static long madvise(SyscallArgs a) {
+        long addr = a.arg(0), len = AddressSpace.pageUp(a.arg(1));
+        if ((addr & ~AddressSpace.PAGE_MASK) != 0) return -Errno.EINVAL;
+        if (a.intArg(2) == MADV_DONTNEED) {
+            if (!a.process.memory.check(addr, len, 0)) return -Errno.ENOMEM;
+            HostReservation.discard(addr, len);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,65 @@
+package io.mimic.linuxuser.syscall;
+
+import io.mimic.linuxuser.process.GuestExit;
+import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.signal.FaultSignals;
+import io.mimic.syscalls.linux.Errno;
+import io.mimic.syscalls.linux.SyscallTable;
+import io.mimic.translator.engine.CpuState;
+import io.mimic.translator.engine.SystemInterface;
+
+/**
+ * Carries out guest system calls: the ABI's table turns the number into a name, the registry
+ * gives the handler. A number without a handler returns -ENOSYS (and -strace shows it).
+ */
+public final class SyscallDispatcher implements SystemInterface {
+    private final GuestProcess process;
+    private final SyscallTable table;
+    private final SyscallHandler[] byNumber;
+    private final SyscallTable.Entry[] entries;
+
+    public SyscallDispatcher(GuestProcess process, SyscallRegistry registry) {
+        this.process = process;
+        this.table = process.abi.syscallTable();
+        int max = table.entries().stream().mapToInt(SyscallTable.Entry::number).max().orElse(0);
+        byNumber = new SyscallHandler[max + 1];
+        entries = new SyscallTable.Entry[max + 1];
+        for (SyscallTable.Entry e : table.entries()) {
+            byNumber[e.number()] = registry.get(e.name());
+            entries[e.number()] = e;
+        }
+    }
+
+    @Override
+    public void systemCall(CpuState cpu) {
+        long nr = process.abi.syscallNumber(cpu);
+        SyscallHandler h = nr >= 0 && nr < byNumber.length ? byNumber[(int) nr] : null;
+        SyscallArgs args = new SyscallArgs(process, cpu);
+        String traced = process.strace != null ? Strace.call(process.pid(), nr, nr >= 0 && nr < entries.length ? entries[(int) nr] : null, args) : null;
+        long result;
+        if (h == null) {
+            result = -Errno.ENOSYS;
+        } else {
+            try {
+                result = h.call(args);
+            } catch (SyscallError e) {
+                result = -e.errno;
+            } catch (GuestExit exit) {
+                if (traced != null) process.strace.println(traced);
+                throw exit;
+            }
+        }
+        if (traced != null) process.strace.println(traced + Strace.result(result, h == null));
+        process.abi.setSyscallResult(cpu, result);
+    }
+
+    @Override
+    public void fault(CpuState cpu) {
+        FaultSignals.deliver(process, cpu);
+    }
+
+    @Override
+    public void interrupt(CpuState cpu) {
+        cpu.interruptPending = 0;
+    }
+}

@@ -1,0 +1,22 @@
+package io.mimic.linuxuser.syscall;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Handlers by syscall name; each ABI's table maps its numbers onto these names. */
+public final class SyscallRegistry {
+    private final Map<String, SyscallHandler> handlers = new HashMap<>();
+
+    public void register(String name, SyscallHandler handler) {
+        if (handlers.put(name, handler) != null) throw new IllegalStateException("two handlers for " + name);
+    }
+
+    public SyscallHandler get(String name) {
+        return handlers.get(name);
+    }
+
+    public Set<String> names() {
+        return handlers.keySet();
+    }
+}

@@ -1,0 +1,29 @@
+package io.mimic.translator.riscv;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Register locals, write-back and control flow inside multi-instruction units. */
+class RegionTranslationTest {
+    static final int ECALL = 0x00000073;
+
+    @Test
+    void loadThenIncrementKeepsBothResults() {
+        // ld a3,0(a4); addi a4,a4,8; ecall
+        GuestSnippet s = new GuestSnippet(0x00073683, 0x00870713, ECALL);
+        s.writeData(0, 0x1234_5678_9abcL);
+        s.x(14, GuestSnippet.DATA).run();
+        assertEquals(0x1234_5678_9abcL, s.cpu.x[13]);
+        assertEquals(GuestSnippet.DATA + 8, s.cpu.x[14]);
+    }
+
+    @Test
+    void loopCountsDown() {
+        // loop: addi a0,a0,-1; addi a1,a1,3; bnez a0,loop; ecall
+        GuestSnippet s = new GuestSnippet(0xfff50513, 0x00358593, 0xfe051ce3, ECALL);
+        s.x(10, 100).run();
+        assertEquals(0, s.cpu.x[10]);
+        assertEquals(300, s.cpu.x[11]);
+    }
+}
