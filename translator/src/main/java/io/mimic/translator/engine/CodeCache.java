@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  */
 public final class CodeCache {
     /** Guest instructions per unit before the bytecode-size check splits it further. */
-    public static final int DEFAULT_MAX_INSNS = 256;
+    public static final int DEFAULT_MAX_INSNS = 128;
 
     private final Frontend frontend;
     private final UnitCompiler compiler;
@@ -102,6 +102,7 @@ public final class CodeCache {
     public void printStats(PrintStream out) {
         out.printf("mimic: %d units translated, %d guest instructions, %d bytes of bytecode, %.1f ms translating, %d invalidations%n",
                 stats.unitsTranslated, stats.guestInstructions, stats.bytecodeBytes, stats.translationNanos / 1e6, stats.invalidations);
+        out.printf("mimic: %.1f ms generating bytecode, %.1f ms defining classes%n", UnitCompiler.generateNanos / 1e6, UnitCompiler.defineNanos / 1e6);
     }
 
     static boolean executable(AddressSpace as, long pc) {

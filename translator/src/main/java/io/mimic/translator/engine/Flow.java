@@ -8,6 +8,11 @@ public enum Flow {
     BRANCH,
     /** Always goes to a fixed target (possibly writing a link register). */
     JUMP,
+    /**
+     * A subroutine call to a fixed target. The region builder does not follow it: the callee
+     * gets a unit of its own, shared by every caller, and the return lands in another unit.
+     */
+    CALL,
     /** Ends the region: indirect jump, system call, trap, cache flush, undecodable bytes. */
     STOP
 }

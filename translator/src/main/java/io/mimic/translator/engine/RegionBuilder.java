@@ -41,7 +41,7 @@ final class RegionBuilder {
                 work.addLast(insn.target());
             }
             case JUMP -> work.addLast(insn.target());
-            case STOP -> { }
+            case CALL, STOP -> { }
         }
     }
 

@@ -41,12 +41,16 @@ final class UnitCompiler implements Opcodes {
         while (true) {
             TreeMap<Long, DecodedInsn> region = RegionBuilder.build(frontend, cpu, entry, maxInsns);
             byte[][] out = new byte[1][];
+            long t0 = System.nanoTime();
             int size = generate(region, entry, out);
+            generateNanos += System.nanoTime() - t0;
             if (size > MAX_BYTECODE && region.size() > 1) {
                 maxInsns = Math.max(1, region.size() / 2);
                 continue;
             }
+            long t1 = System.nanoTime();
             TranslatedUnit unit = define(out[0], entry, region);
+            defineNanos += System.nanoTime() - t1;
             unit.bytecodeSize = size;
             return new Compiled(unit, region, size);
         }
@@ -98,14 +102,14 @@ final class UnitCompiler implements Opcodes {
         init.instructions.add(new InsnNode(RETURN));
 
         ClassNode cn = new ClassNode();
-        cn.version = V21;
+        cn.version = V1_5;
         cn.access = ACC_PUBLIC | ACC_FINAL | ACC_SUPER;
         cn.name = CLASS_NAME;
         cn.superName = Emitter.UNIT;
         cn.methods.add(init);
         cn.methods.add(exec);
 
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
                 return "java/lang/Object";
@@ -118,6 +122,7 @@ final class UnitCompiler implements Opcodes {
     }
 
     private int chainSlots;
+    static long generateNanos, defineNanos;
 
     private static boolean fallsThrough(DecodedInsn insn) {
         return insn.flow() == Flow.NEXT || insn.flow() == Flow.BRANCH;

@@ -34,7 +34,10 @@ public final class RiscvInsn extends DecodedInsn {
 
     @Override
     public Flow flow() {
-        return pattern == null ? Flow.STOP : pattern.flow();
+        if (pattern == null) return Flow.STOP;
+        // jal that links (rd != x0) is a call: the ABI's ra/t0 link registers and any other.
+        if (pattern.flow() == Flow.JUMP && rd != 0) return Flow.CALL;
+        return pattern.flow();
     }
 
     @Override
