@@ -1,11 +1,9 @@
 package io.mimic.translator.memory;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Runtime;
+
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 
 /**
  * One contiguous host reservation that backs the whole guest address space: guest address A
@@ -15,6 +13,9 @@ import java.lang.invoke.MethodHandle;
  * are materialised lazily by the kernel, MAP_NORESERVE keeps it out of the commit charge):
  * guest permissions are enforced in software, never by host page faults, which the JVM could
  * not turn into guest signals.
+ *
+ * mmap is reached through jnr-ffi, the binding layer the OS layer uses anyway, so start-up pays
+ * for one native-call mechanism, not two.
  */
 public final class HostReservation {
     /** Guest addresses are below 2^40 (1 TiB), more than any supported user-mode layout needs. */
@@ -25,37 +26,33 @@ public final class HostReservation {
     private static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20,
             MAP_NORESERVE = 0x4000;
 
-    private static final MethodHandle MMAP, MMAP_ERRNO;
-    private static final java.lang.foreign.StructLayout CALL_STATE = Linker.Option.captureStateLayout();
-    private static final java.lang.invoke.VarHandle ERRNO = CALL_STATE.varHandle(
-            java.lang.foreign.MemoryLayout.PathElement.groupElement("errno"));
+    /** The host's raw system call entry (the host is x86-64 Linux: mmap is number 9). */
+    public interface Libc {
+        long syscall(long number, long a0, long a1, long a2, long a3, long a4, long a5);
+    }
+
+    private static final int HOST_SYS_MMAP = 9;
+
+    private static final Libc LIBC = LibraryLoader.create(Libc.class).load("c");
+    private static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
 
     /** The guest address space as one host segment; offset = guest address. */
     public static final MemorySegment SPACE;
 
     static {
-        Linker linker = Linker.nativeLinker();
-        var libc = linker.defaultLookup();
-        MMAP = linker.downcallHandle(libc.find("mmap").orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
-                        ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
-        MMAP_ERRNO = linker.downcallHandle(libc.find("mmap").orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
-                        ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG),
-                Linker.Option.captureCallState("errno"));
-        try {
-            MemorySegment base = (MemorySegment) MMAP.invokeExact(MemorySegment.NULL, SIZE, PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0L);
-            if (base.address() == -1L) {
-                throw new ExceptionInInitializerError("cannot reserve " + (SIZE >> 30) + " GiB of address space for the guest");
-            }
-            SPACE = base.reinterpret(SIZE, Arena.global(), null);
-        } catch (Throwable t) {
-            throw t instanceof Error e ? e : new ExceptionInInitializerError(t);
+        long base = mmap(0, SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (base == -1L) {
+            throw new ExceptionInInitializerError("cannot reserve " + (SIZE >> 30) + " GiB of address space for the guest"
+                    + " (errno " + RUNTIME.getLastError() + "; is the virtual address space limited by ulimit -v?)");
         }
+        SPACE = MemorySegment.ofAddress(base).reinterpret(SIZE);
     }
 
     private HostReservation() {}
+
+    private static long mmap(long addr, long length, int prot, int flags, int fd, long offset) {
+        return LIBC.syscall(HOST_SYS_MMAP, addr, length, prot, flags, fd, offset);
+    }
 
     /** Host address of a guest address, for handing buffers to host system calls. */
     public static long hostAddress(long guestAddress) {
@@ -83,14 +80,7 @@ public final class HostReservation {
 
     private static long hostMmap(long guestAddress, long length, int flags, int fd, long offset) {
         if (guestAddress < 0 || length <= 0 || guestAddress + length > SIZE) return -22;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CALL_STATE);
-            MemorySegment r = (MemorySegment) MMAP_ERRNO.invokeExact(state, MemorySegment.ofAddress(hostAddress(guestAddress)),
-                    length, PROT_READ | PROT_WRITE, flags, fd, offset);
-            if (r.address() == -1L) return -(int) ERRNO.get(state, 0L);
-            return 0;
-        } catch (Throwable t) {
-            return -12;
-        }
+        long r = mmap(hostAddress(guestAddress), length, PROT_READ | PROT_WRITE, flags, fd, offset);
+        return r == -1L ? -RUNTIME.getLastError() : 0;
     }
 }
