@@ -52,6 +52,14 @@ public final class Main {
     }
 
     static int run(String[] argv) throws IOException {
+        return run(argv, false);
+    }
+
+    /**
+     * Runs one guest program. With {@code release}, the guest's memory is given back when it
+     * ends, so that another program can run in the same JVM (AOT-cache training).
+     */
+    static int run(String[] argv, boolean release) throws IOException {
         Options o = new Options();
         CommandLine cl = new CommandLine(o);
         cl.setStopAtPositional(true);
@@ -159,6 +167,7 @@ public final class Main {
             return 0; // not reached: the loop ends by GuestExit
         } finally {
             if (logItems.contains("stats")) code.printStats(log);
+            if (release) memory.clear();
         }
     }
 

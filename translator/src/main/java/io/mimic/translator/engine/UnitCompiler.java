@@ -27,6 +27,8 @@ final class UnitCompiler implements Opcodes {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final String CLASS_NAME = "io/mimic/translator/engine/GuestCode";
     private static final boolean VERIFY = Boolean.getBoolean("mimic.verifyBytecode");
+    /** Debug aid: a folder to write every generated class to (inspect with javap -c). */
+    private static final String DUMP = System.getProperty("mimic.dumpClasses");
 
     private final Frontend frontend;
 
@@ -117,6 +119,13 @@ final class UnitCompiler implements Opcodes {
         };
         cn.accept(VERIFY ? new CheckClassAdapter(cw) : cw);
         out[0] = cw.toByteArray();
+        if (DUMP != null) {
+            try {
+                java.nio.file.Files.write(java.nio.file.Path.of(DUMP, String.format("unit_%x.class", entry)), out[0]);
+            } catch (java.io.IOException ignored) {
+                // a debug aid must not change behaviour
+            }
+        }
         chainSlots = e.chainSlots();
         return end.getLabel().getOffset();
     }

@@ -1,0 +1,23 @@
+package io.mimic.linuxuser.cli;
+
+import io.mimic.linuxuser.process.GuestExit;
+
+/**
+ * The training run for the JDK's AOT cache (toolchains/make-aot-cache): runs each guest
+ * program given, one after another in this JVM, so that the JVM records which of Mimic's
+ * classes start-up needs and how its methods behave. Ends normally (no halt), as the JVM
+ * writes the recorded configuration at exit.
+ */
+public final class Train {
+    private Train() {}
+
+    public static void main(String[] programs) throws Exception {
+        for (String program : programs) {
+            try {
+                Main.run(new String[] {program}, true);
+            } catch (GuestExit expected) {
+                // the guest exited; run the next one
+            }
+        }
+    }
+}
