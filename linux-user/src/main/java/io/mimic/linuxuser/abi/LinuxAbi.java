@@ -55,8 +55,11 @@ public interface LinuxAbi {
     /** Size of the kernel's struct sigaction for this ABI (rt_sigaction). */
     int sigactionSize();
 
-    /** Layout of the ABI's struct stat. */
-    io.mimic.syscalls.linux.StatLayout statLayout();
+    /**
+     * The ABI as data (syscall-tables): structure layouts, flag values and signal numbers the
+     * syscall layer converts through. {@link #syscallTable()} is {@code arch().syscalls()}.
+     */
+    io.mimic.syscalls.linux.LinuxArch arch();
 
     /** Registers the ISA's own system calls (e.g. riscv_flush_icache). */
     void registerSyscalls(io.mimic.linuxuser.syscall.SyscallRegistry registry);

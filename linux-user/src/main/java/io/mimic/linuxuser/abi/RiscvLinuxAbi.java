@@ -18,7 +18,8 @@ public final class RiscvLinuxAbi implements LinuxAbi {
     private static final int EF_RISCV_FLOAT_ABI_MASK = 0x6, EF_RISCV_FLOAT_ABI_QUAD = 0x6, EF_RISCV_RVE = 0x8;
 
     private final Frontend frontend = new RiscvFrontend();
-    private final SyscallTable table = SyscallTable.load("asm-generic");
+    private final io.mimic.syscalls.linux.LinuxArch arch = io.mimic.syscalls.linux.LinuxArch.get("riscv64");
+    private final SyscallTable table = arch.syscalls();
 
     @Override public String name() { return "riscv64"; }
     @Override public int elfMachine() { return EM_RISCV; }
@@ -63,7 +64,7 @@ public final class RiscvLinuxAbi implements LinuxAbi {
     @Override public java.nio.ByteOrder frontendByteOrder() { return java.nio.ByteOrder.LITTLE_ENDIAN; }
     /** sa_handler, sa_flags, sa_mask: no sa_restorer on RISC-V. */
     @Override public int sigactionSize() { return 24; }
-    @Override public io.mimic.syscalls.linux.StatLayout statLayout() { return io.mimic.syscalls.linux.StatLayout.ASM_GENERIC_64; }
+    @Override public io.mimic.syscalls.linux.LinuxArch arch() { return arch; }
 
     @Override
     public void registerSyscalls(io.mimic.linuxuser.syscall.SyscallRegistry r) {

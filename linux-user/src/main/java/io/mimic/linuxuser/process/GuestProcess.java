@@ -25,10 +25,26 @@ public final class GuestProcess {
     public long mmapTop, mmapBottom;
     public long stackTop, stackSize;
 
+    /** Guest file descriptors and the host fds behind them. */
+    public final FdTable fds;
+
     /** Raw guest sigaction structs per signal (1..64), as last set by rt_sigaction. */
     public final byte[][] sigactions = new byte[65][];
     /** The single thread's blocked-signal mask (threads arrive in a later issue). */
     public long signalMask;
+
+    /**
+     * Signals sent to the process (kill, tgkill...) that a guest handler or the mask keeps from
+     * taking their default action: bit (sig - 1). Delivery belongs to the signal machinery.
+     */
+    public long pendingSignals;
+    /** sigaltstack: the alternate signal stack (ss_sp, ss_size; flags 0 or SS_DISABLE = 2). */
+    public long altStackSp, altStackSize;
+    public int altStackFlags = 2;
+    /** set_robust_list's head and length (the kernel only records them until the thread exits). */
+    public long robustListHead, robustListLength;
+    /** The thread name (PR_SET_NAME, /proc/self/comm): at most 15 bytes. */
+    public String threadName;
 
     /** -strace output, or null. */
     public PrintStream strace;
@@ -39,6 +55,13 @@ public final class GuestProcess {
         this.code = code;
         this.executablePath = executablePath;
         this.argv = argv;
+        this.fds = StandardFds.table();
+        String base = executablePath.substring(executablePath.lastIndexOf('/') + 1);
+        this.threadName = base.length() > 15 ? base.substring(0, 15) : base;
+    }
+
+    public io.mimic.syscalls.linux.LinuxArch arch() {
+        return abi.arch();
     }
 
     public int pid() {

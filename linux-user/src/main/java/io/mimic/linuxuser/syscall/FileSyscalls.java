@@ -3,120 +3,154 @@ package io.mimic.linuxuser.syscall;
 import io.mimic.linuxuser.host.HostLibc;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.syscalls.linux.Errno;
-import io.mimic.syscalls.linux.StatLayout;
+import io.mimic.syscalls.linux.LinuxArch;
+import io.mimic.syscalls.linux.StructLayout;
 import io.mimic.translator.memory.GuestAccess;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
-/** File descriptors, files and directories. Guest fds are host fds. */
+/** Files, directories, links, attributes and file systems. */
 final class FileSyscalls {
-    private static final int HOST_FSTAT = HostSyscalls.number("fstat"), HOST_NEWFSTATAT = HostSyscalls.number("newfstatat");
-    private static final int HOST_READV = HostSyscalls.number("readv"), HOST_WRITEV = HostSyscalls.number("writev");
-    private static final int HOST_IOCTL = HostSyscalls.number("ioctl"), HOST_FCNTL = HostSyscalls.number("fcntl");
-    private static final int IOV_MAX = 1024;
+    private static final int HOST_READLINKAT = HostSyscalls.number("readlinkat"), HOST_GETDENTS64 = HostSyscalls.number("getdents64");
 
     private FileSyscalls() {}
 
     static void register(SyscallRegistry r) {
-        r.register("read", Passthrough.of("read", "i w2 i"));
-        r.register("write", Passthrough.of("write", "i r2 i"));
-        r.register("pread64", Passthrough.of("pread64", "i w2 i i"));
-        r.register("pwrite64", Passthrough.of("pwrite64", "i r2 i i"));
-        r.register("readv", a -> vector(a, HOST_READV, true));
-        r.register("writev", a -> vector(a, HOST_WRITEV, false));
-        r.register("openat", Passthrough.of("openat", "i s i i"));
-        r.register("close", Passthrough.of("close", "i"));
-        r.register("lseek", Passthrough.of("lseek", "i i i"));
-        r.register("dup", Passthrough.of("dup", "i"));
-        r.register("dup3", Passthrough.of("dup3", "i i i"));
-        r.register("pipe2", Passthrough.of("pipe2", "W8 i"));
-        r.register("ftruncate", Passthrough.of("ftruncate", "i i"));
-        r.register("getdents64", Passthrough.of("getdents64", "i w2 i"));
+        r.register("openat", Passthrough.of("openat", "d p o i : fd"));
+        r.register("openat2", FileSyscalls::openat2);
         r.register("getcwd", Passthrough.of("getcwd", "w1 i"));
-        r.register("chdir", Passthrough.of("chdir", "s"));
-        r.register("mkdirat", Passthrough.of("mkdirat", "i s i"));
-        r.register("unlinkat", Passthrough.of("unlinkat", "i s i"));
-        r.register("renameat", Passthrough.of("renameat", "i s i s"));
-        r.register("linkat", Passthrough.of("linkat", "i s i s i"));
-        r.register("readlinkat", Passthrough.of("readlinkat", "i s w3 i"));
-        r.register("faccessat", Passthrough.of("faccessat", "i s i"));
-        // struct statx is the same on every ABI.
-        r.register("statx", Passthrough.of("statx", "i s i i W256"));
-        r.register("fstat", a -> stat(a, -1));
-        r.register("newfstatat", a -> stat(a, 1));
-        r.register("ioctl", FileSyscalls::ioctl);
-        r.register("fcntl", FileSyscalls::fcntl);
-    }
-
-    /** readv/writev: the iovec array holds guest pointers; each one is checked and translated. */
-    private static long vector(SyscallArgs a, int hostNumber, boolean kernelWrites) {
-        long iov = a.arg(1);
-        int count = a.intArg(2);
-        if (count < 0 || count > IOV_MAX) return -Errno.EINVAL;
-        a.checkGuest(iov, 16L * count, false);
-        var order = a.process.abi.frontendByteOrder();
-        ValueLayout.OfLong word = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(order);
-        MemorySegment m = GuestAccess.raw();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment host = arena.allocate(16L * Math.max(count, 1), 8);
-            for (int i = 0; i < count; i++) {
-                long base = m.get(word, iov + 16L * i), len = m.get(word, iov + 16L * i + 8);
-                if (len < 0) return -Errno.EINVAL;
-                host.set(ValueLayout.JAVA_LONG, 16L * i, len == 0 ? 0 : a.hostPointer(base, len, kernelWrites));
-                host.set(ValueLayout.JAVA_LONG, 16L * i + 8, len);
-            }
-            return HostLibc.syscall(hostNumber, a.arg(0), host.address(), count, 0, 0, 0);
-        }
-    }
-
-    /** fstat (pathArg < 0) and newfstatat (path in argument 1, buffer in 2, flags in 3). */
-    private static long stat(SyscallArgs a, int pathArg) {
-        StatLayout guestLayout = a.process.abi.statLayout();
-        int bufArg = pathArg < 0 ? 1 : 2;
-        long guestBuf = a.arg(bufArg);
-        a.checkGuest(guestBuf, guestLayout.size(), true);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment host = arena.allocate(StatLayout.X86_64.size(), 8);
-            long r = pathArg < 0
-                    ? HostLibc.syscall(HOST_FSTAT, a.arg(0), host.address(), 0, 0, 0, 0)
-                    : HostLibc.syscall(HOST_NEWFSTATAT, a.arg(0), a.string(1), host.address(), a.arg(3), 0, 0);
-            if (r < 0) return r;
-            StatConversion.toGuest(host, StatLayout.X86_64, guestBuf, guestLayout, a.process.abi.frontendByteOrder());
-            return r;
-        }
+        r.register("chdir", Passthrough.of("chdir", "p"));
+        r.register("fchdir", Passthrough.of("fchdir", "f"));
+        r.register("chroot", Passthrough.of("chroot", "p"));
+        r.register("umask", Passthrough.of("umask", "i"));
+        r.register("mkdirat", Passthrough.of("mkdirat", "d p i"));
+        r.register("mknodat", Passthrough.of("mknodat", "d p i i"));
+        r.register("unlinkat", Passthrough.of("unlinkat", "d p i"));
+        r.register("symlinkat", Passthrough.of("symlinkat", "s d p"));
+        r.register("linkat", Passthrough.of("linkat", "d p d p i"));
+        r.register("renameat", Passthrough.of("renameat", "d p d p"));
+        r.register("renameat2", Passthrough.of("renameat2", "d p d p i"));
+        r.register("readlinkat", FileSyscalls::readlinkat);
+        r.register("faccessat", Passthrough.of("faccessat", "d p i"));
+        r.register("faccessat2", Passthrough.of("faccessat2", "d p i i"));
+        r.register("fchmod", Passthrough.of("fchmod", "f i"));
+        r.register("fchmodat", Passthrough.of("fchmodat", "d p i"));
+        r.register("fchmodat2", Passthrough.of("fchmodat2", "d p i i"));
+        r.register("fchown", Passthrough.of("fchown", "f i i"));
+        r.register("fchownat", Passthrough.of("fchownat", "d p i i i"));
+        r.register("utimensat", Passthrough.of("utimensat", "d p <timespec*2 i"));
+        r.register("truncate", Passthrough.of("truncate", "p i"));
+        r.register("ftruncate", Passthrough.of("ftruncate", "f i"));
+        r.register("fallocate", Passthrough.of("fallocate", "f i i i"));
+        r.register("fsync", Passthrough.of("fsync", "f"));
+        r.register("fdatasync", Passthrough.of("fdatasync", "f"));
+        r.register("sync", Passthrough.of("sync", ""));
+        r.register("syncfs", Passthrough.of("syncfs", "f"));
+        r.register("sync_file_range", Passthrough.of("sync_file_range", "f i i i"));
+        r.register("fadvise64", Passthrough.of("fadvise64", "f i i i"));
+        r.register("readahead", Passthrough.of("readahead", "f i i"));
+        r.register("flock", Passthrough.of("flock", "f i"));
+        r.register("getdents64", FileSyscalls::getdents64);
+        r.register("fstat", Passthrough.of("fstat", "f >stat"));
+        r.register("newfstatat", Passthrough.of("newfstatat", "d p >stat i"));
+        r.register("statx", Passthrough.of("statx", "d p i i >statx"));
+        r.register("statfs", Passthrough.of("statfs", "p >statfs"));
+        r.register("fstatfs", Passthrough.of("fstatfs", "f >statfs"));
+        // Extended attributes: names are strings, values bytes.
+        r.register("setxattr", Passthrough.of("setxattr", "p s r3 i i"));
+        r.register("lsetxattr", Passthrough.of("lsetxattr", "p s r3 i i"));
+        r.register("fsetxattr", Passthrough.of("fsetxattr", "f s r3 i i"));
+        r.register("getxattr", Passthrough.of("getxattr", "p s w3 i"));
+        r.register("lgetxattr", Passthrough.of("lgetxattr", "p s w3 i"));
+        r.register("fgetxattr", Passthrough.of("fgetxattr", "f s w3 i"));
+        r.register("listxattr", Passthrough.of("listxattr", "p w2 i"));
+        r.register("llistxattr", Passthrough.of("llistxattr", "p w2 i"));
+        r.register("flistxattr", Passthrough.of("flistxattr", "f w2 i"));
+        r.register("removexattr", Passthrough.of("removexattr", "p s"));
+        r.register("lremovexattr", Passthrough.of("lremovexattr", "p s"));
+        r.register("fremovexattr", Passthrough.of("fremovexattr", "f s"));
+        // Mounting is the host's business; an unprivileged guest gets the host's EPERM.
+        r.register("mount", Passthrough.of("mount", "s p s i s"));
+        r.register("umount2", Passthrough.of("umount2", "p i"));
+        r.register("pivot_root", Passthrough.of("pivot_root", "p p"));
+        r.register("acct", Passthrough.of("acct", "p"));
     }
 
     /**
-     * Terminal ioctls whose structures are the same on the guest and the host. Anything else is
-     * refused: passing an unknown request's pointer to the host kernel could let it write
-     * outside the guest's memory.
+     * readlinkat: /proc/self/exe names the guest executable (GuestProcess.executablePath), not
+     * the java binary; other names go to the host (with /proc/self/fd/N translated).
      */
-    private static long ioctl(SyscallArgs a) {
-        int req = a.intArg(1);
-        long size = switch (req) {
-            case 0x5401, 0x5402, 0x5403, 0x5404 -> 36; // TCGETS, TCSETS, TCSETSW, TCSETSF: struct termios
-            case 0x5413, 0x5414 -> 8;                  // TIOCGWINSZ, TIOCSWINSZ: struct winsize
-            case 0x540f, 0x5410, 0x541b, 0x5429 -> 4;  // TIOCGPGRP, TIOCSPGRP, FIONREAD, TIOCGSID
-            case 0x5421 -> 4;                          // FIONBIO
-            case 0x5451, 0x5450 -> 0;                  // FIOCLEX, FIONCLEX
-            default -> -1;
-        };
-        if (size < 0) return -Errno.ENOTTY;
-        boolean kernelWrites = req == 0x5401 || req == 0x5413 || req == 0x540f || req == 0x541b || req == 0x5429;
-        long p = size == 0 ? 0 : a.buffer(2, size, kernelWrites);
-        return HostLibc.syscall(HOST_IOCTL, a.arg(0), req, p, 0, 0, 0);
+    private static long readlinkat(SyscallArgs a) {
+        long bufSize = a.arg(3);
+        if ((int) bufSize <= 0) return -Errno.EINVAL;
+        long pathPtr = a.arg(1);
+        if (pathPtr == 0) return -Errno.EFAULT;
+        String path = a.readString(pathPtr);
+        if (GuestPaths.isProcExe(a, path)) {
+            byte[] exe = a.process.executablePath.getBytes(StandardCharsets.UTF_8);
+            int n = (int) Math.min(exe.length, bufSize);
+            a.writeBytes(a.arg(2), exe, n);
+            return n;
+        }
+        int dir = a.dirFd(0);
+        long hostPath = a.path(1);
+        long buf = a.buffer(2, bufSize, true);
+        return HostLibc.syscall(HOST_READLINKAT, dir, hostPath, buf, bufSize, 0, 0);
     }
 
-    private static long fcntl(SyscallArgs a) {
-        int cmd = a.intArg(1);
-        return switch (cmd) {
-            case 0, 1, 2, 3, 4, 8, 9, 1024, 1025, 1030, 1031, 1032, 1033, 1034 ->
-                    HostLibc.syscall(HOST_FCNTL, a.arg(0), cmd, a.arg(2), 0, 0, 0);
-            // struct flock: same 32-byte layout on 64-bit asm-generic and x86_64.
-            case 5, 6, 7, 36, 37, 38 -> HostLibc.syscall(HOST_FCNTL, a.arg(0), cmd, a.buffer(2, 32, cmd == 5 || cmd == 36), 0, 0, 0);
-            default -> -Errno.EINVAL;
-        };
+    /** openat2: struct open_how carries the flags, translated as openat's are. */
+    private static long openat2(SyscallArgs a) {
+        long size = a.arg(3);
+        StructLayout how = a.arch().struct("open_how");
+        if (size < how.size()) return -Errno.EINVAL;
+        a.checkGuest(a.arg(2), size, false);
+        ByteOrder order = a.order();
+        MemorySegment m = GuestAccess.raw();
+        long guestHow = a.arg(2);
+        // Bytes past the structure this build knows must be zero (the kernel's rule for extensible structs).
+        for (long i = how.size(); i < size; i++) if (m.get(java.lang.foreign.ValueLayout.JAVA_BYTE, guestHow + i) != 0) return -Errno.E2BIG;
+        long flags = StructConverter.field(m, guestHow, how, "flags", order);
+        long mode = StructConverter.field(m, guestHow, how, "mode", order);
+        long resolve = StructConverter.field(m, guestHow, how, "resolve", order);
+        LinuxArch arch = a.arch();
+        if ((flags & ~arch.openFlags().knownBits()) != 0) return -Errno.EINVAL;
+        boolean cloexec = (flags & arch.openFlags().value("O_CLOEXEC")) != 0;
+        StructLayout hh = LinuxArch.host().struct("open_how");
+        MemorySegment host = a.arena().allocate(hh.size(), 8);
+        ByteOrder ho = LinuxArch.host().byteOrder();
+        StructConverter.setField(host, 0, hh, "flags", Passthrough.openFlagsToHost(arch, flags) | Passthrough.HOST_O_CLOEXEC, ho);
+        StructConverter.setField(host, 0, hh, "mode", mode, ho);
+        StructConverter.setField(host, 0, hh, "resolve", resolve, ho);
+        long r = HostLibc.syscall(HostSyscalls.number("openat2"), a.dirFd(0), a.path(1), host.address(), hh.size(), 0, 0);
+        return r < 0 ? r : Passthrough.newFd(a, (int) r, cloexec);
+    }
+
+    /**
+     * getdents64: struct linux_dirent64 is the same on every ABI but for byte order; a guest of
+     * the other order gets its integer fields swapped in place.
+     */
+    private static long getdents64(SyscallArgs a) {
+        int h = a.fd(0);
+        long count = a.arg(2) & 0xffffffffL;
+        long buf = a.buffer(1, count, true);
+        long r = HostLibc.syscall(HOST_GETDENTS64, h, buf, count, 0, 0, 0);
+        if (r <= 0 || a.order() == LinuxArch.host().byteOrder()) return r;
+        StructLayout d = LinuxArch.host().struct("dirent64");
+        MemorySegment m = GuestAccess.raw();
+        long p = a.arg(1), end = p + r;
+        ByteOrder ho = LinuxArch.host().byteOrder();
+        while (p < end) {
+            int reclen = (int) StructConverter.field(m, p, d, "reclen", ho);
+            for (String f : new String[] {"ino", "off", "reclen"}) {
+                StructLayout.Field fl = d.field(f);
+                long v = StructConverter.get(m, p + fl.offset(), fl.width(), fl.signed(), ho);
+                StructConverter.put(m, p + fl.offset(), fl.width(), v, a.order());
+            }
+            if (reclen <= 0) break;
+            p += reclen;
+        }
+        return r;
     }
 }

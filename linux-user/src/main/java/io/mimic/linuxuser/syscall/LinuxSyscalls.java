@@ -6,10 +6,14 @@ public final class LinuxSyscalls {
 
     public static SyscallRegistry registry(io.mimic.linuxuser.abi.LinuxAbi abi) {
         SyscallRegistry r = new SyscallRegistry();
+        FdSyscalls.register(r);
         FileSyscalls.register(r);
+        IoSyscalls.register(r);
         MemorySyscalls.register(r);
         ProcessSyscalls.register(r);
         TimeSyscalls.register(r);
+        SignalSyscalls.register(r);
+        SocketSyscalls.register(r);
         abi.registerSyscalls(r);
         return r;
     }

@@ -28,6 +28,15 @@ final class MemorySyscalls {
         r.register("mprotect", MemorySyscalls::mprotect);
         r.register("mremap", MemorySyscalls::mremap);
         r.register("madvise", MemorySyscalls::madvise);
+        r.register("msync", MemorySyscalls::msync);
+        r.register("mincore", MemorySyscalls::mincore);
+        // Locking guest pages: checked against the guest's mappings; the JVM's own memory is
+        // never locked (mlockall would lock the whole 1 TiB reservation and the heap).
+        r.register("mlock", a -> lockRange(a));
+        r.register("munlock", a -> lockRange(a));
+        r.register("mlock2", a -> (a.arg(2) & ~1L) != 0 ? -Errno.EINVAL : lockRange(a));
+        r.register("mlockall", a -> (a.arg(0) & ~7L) != 0 || a.arg(0) == 0 ? -Errno.EINVAL : 0);
+        r.register("munlockall", a -> 0);
     }
 
     private static long brk(SyscallArgs a) {
@@ -48,7 +57,7 @@ final class MemorySyscalls {
     private static long mmap(SyscallArgs a) {
         GuestProcess p = a.process;
         long addr = a.arg(0), len = a.arg(1), off = a.arg(5);
-        int prot = a.intArg(2), flags = a.intArg(3), fd = a.intArg(4);
+        int prot = a.intArg(2), flags = a.intArg(3), guestFd = a.intArg(4);
         int type = flags & 0x0f;
         if (len <= 0 || (off & ~AddressSpace.PAGE_MASK) != 0 || (prot & ~7) != 0
                 || (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE)) {
@@ -59,6 +68,8 @@ final class MemorySyscalls {
         long at = place(p, addr, size, flags);
         if (at < 0) return at;
         boolean anonymous = (flags & MAP_ANONYMOUS) != 0;
+        int fd = anonymous ? -1 : p.fds.host(guestFd);
+        if (!anonymous && fd < 0) return -Errno.EBADF;
         if ((flags & MAP_FIXED) != 0 && !p.memory.isFree(at, size)) p.memory.unmap(at, size);
         if (anonymous) {
             p.memory.map(at, size, prot, "");
@@ -67,11 +78,11 @@ final class MemorySyscalls {
         if (type != MAP_PRIVATE) {
             long r = HostReservation.mapSharedFile(at, size, fd, off);
             if (r < 0) return r;
-            p.memory.map(at, size, prot, "fd:" + fd);
+            p.memory.map(at, size, prot, "fd:" + guestFd);
             return at;
         }
         // Private file mapping: a private copy read from the file (pages past EOF read as zero).
-        p.memory.map(at, size, prot, "fd:" + fd);
+        p.memory.map(at, size, prot, "fd:" + guestFd);
         long done = 0;
         while (done < size) {
             long n = HostSyscalls.call(HOST_PREAD, fd, HostReservation.hostAddress(at + done), size - done, off + done);
@@ -150,5 +161,33 @@ final class MemorySyscalls {
             HostReservation.discard(addr, len);
         }
         return 0;
+    }
+
+    private static long msync(SyscallArgs a) {
+        long addr = a.arg(0), len = AddressSpace.pageUp(a.arg(1));
+        int flags = a.intArg(2);
+        if ((addr & ~AddressSpace.PAGE_MASK) != 0 || (flags & ~7) != 0 || (flags & 5) == 5) return -Errno.EINVAL;
+        if (len == 0) return 0;
+        if (!a.process.memory.check(addr, len, 0)) return -Errno.ENOMEM;
+        // Shared file mappings are host mappings at the same place: the host syncs them.
+        return HostSyscalls.call(HostSyscalls.number("msync"), HostReservation.hostAddress(addr), len, flags);
+    }
+
+    private static long mincore(SyscallArgs a) {
+        long addr = a.arg(0), len = a.arg(1);
+        if ((addr & ~AddressSpace.PAGE_MASK) != 0) return -Errno.EINVAL;
+        long pages = AddressSpace.pageUp(len) >>> AddressSpace.PAGE_SHIFT;
+        if (len == 0) return 0;
+        if (!a.process.memory.check(addr, AddressSpace.pageUp(len), 0)) return -Errno.ENOMEM;
+        long vec = a.buffer(2, pages, true);
+        if (vec == 0) return -Errno.EFAULT;
+        return HostSyscalls.call(HostSyscalls.number("mincore"), HostReservation.hostAddress(addr), len, vec);
+    }
+
+    private static long lockRange(SyscallArgs a) {
+        long addr = AddressSpace.pageDown(a.arg(0));
+        long end = AddressSpace.pageUp(a.arg(0) + a.arg(1));
+        if (end < addr) return -Errno.EINVAL;
+        return a.process.memory.check(addr, end - addr, 0) ? 0 : -Errno.ENOMEM;
     }
 }

@@ -20,21 +20,184 @@ final class ProcessSyscalls {
         r.register("getpid", Passthrough.of("getpid", ""));
         r.register("getppid", Passthrough.of("getppid", ""));
         r.register("gettid", Passthrough.of("gettid", ""));
+        r.register("set_tid_address", Passthrough.of("gettid", ""));
+        // Identity: ids are the host process's (a raw setuid changes the calling thread's
+        // credentials, which is the thread the guest runs on).
         r.register("getuid", Passthrough.of("getuid", ""));
         r.register("geteuid", Passthrough.of("geteuid", ""));
         r.register("getgid", Passthrough.of("getgid", ""));
         r.register("getegid", Passthrough.of("getegid", ""));
-        r.register("set_tid_address", Passthrough.of("gettid", ""));
-        // The robust-futex list matters once threads exist; the kernel only records the head.
-        r.register("set_robust_list", a -> a.arg(1) == 24 ? 0 : -Errno.EINVAL);
-        r.register("prlimit64", Passthrough.of("prlimit64", "i i R16 W16"));
-        r.register("getrlimit", a -> HostSyscalls.call(HostSyscalls.number("prlimit64"), 0, a.arg(0), 0, a.buffer(1, 16, true)));
-        r.register("getrusage", Passthrough.of("getrusage", "i W144"));
-        r.register("getrandom", Passthrough.of("getrandom", "w1 i i"));
+        r.register("setuid", Passthrough.of("setuid", "i"));
+        r.register("setgid", Passthrough.of("setgid", "i"));
+        r.register("setreuid", Passthrough.of("setreuid", "i i"));
+        r.register("setregid", Passthrough.of("setregid", "i i"));
+        r.register("setresuid", Passthrough.of("setresuid", "i i i"));
+        r.register("setresgid", Passthrough.of("setresgid", "i i i"));
+        r.register("getresuid", Passthrough.of("getresuid", ">u32 >u32 >u32"));
+        r.register("getresgid", Passthrough.of("getresgid", ">u32 >u32 >u32"));
+        r.register("setfsuid", Passthrough.of("setfsuid", "i"));
+        r.register("setfsgid", Passthrough.of("setfsgid", "i"));
+        r.register("getgroups", ProcessSyscalls::getgroups);
+        r.register("setgroups", ProcessSyscalls::setgroups);
+        r.register("capget", Passthrough.of("capget", "=cap_header >cap_data"));
+        r.register("capset", Passthrough.of("capset", "<cap_header <cap_data"));
+        r.register("setpgid", Passthrough.of("setpgid", "i i"));
+        r.register("getpgid", Passthrough.of("getpgid", "i"));
+        r.register("getsid", Passthrough.of("getsid", "i"));
+        r.register("setsid", Passthrough.of("setsid", ""));
+        // Limits and accounting.
+        r.register("prlimit64", ProcessSyscalls::prlimit64);
+        r.register("getrlimit", a -> rlimit(a, 0, a.arg(0), 0, a.arg(1)));
+        r.register("setrlimit", a -> rlimit(a, 0, a.arg(0), a.arg(1), 0));
+        r.register("getrusage", Passthrough.of("getrusage", "i >rusage"));
+        r.register("times", Passthrough.of("times", ">tms"));
+        r.register("sysinfo", Passthrough.of("sysinfo", ">sysinfo"));
+        r.register("wait4", Passthrough.of("wait4", "i >i32 i >rusage"));
+        r.register("waitid", Passthrough.of("waitid", "i i W128 i >rusage"));
+        // Scheduling.
+        r.register("sched_yield", Passthrough.of("sched_yield", ""));
+        r.register("getpriority", Passthrough.of("getpriority", "i i"));
+        r.register("setpriority", Passthrough.of("setpriority", "i i i"));
+        r.register("sched_getaffinity", Passthrough.of("sched_getaffinity", "i i w1"));
+        r.register("sched_setaffinity", Passthrough.of("sched_setaffinity", "i i r1"));
+        r.register("sched_getscheduler", Passthrough.of("sched_getscheduler", "i"));
+        r.register("sched_setscheduler", Passthrough.of("sched_setscheduler", "i i <sched_param"));
+        r.register("sched_getparam", Passthrough.of("sched_getparam", "i >sched_param"));
+        r.register("sched_setparam", Passthrough.of("sched_setparam", "i <sched_param"));
+        r.register("sched_get_priority_max", Passthrough.of("sched_get_priority_max", "i"));
+        r.register("sched_get_priority_min", Passthrough.of("sched_get_priority_min", "i"));
+        r.register("sched_rr_get_interval", Passthrough.of("sched_rr_get_interval", "i >timespec"));
+        r.register("getcpu", Passthrough.of("getcpu", ">u32 >u32 i"));
+        // System information.
         r.register("uname", ProcessSyscalls::uname);
+        r.register("sethostname", Passthrough.of("sethostname", "r1 i"));
+        r.register("setdomainname", Passthrough.of("setdomainname", "r1 i"));
+        r.register("syslog", Passthrough.of("syslog", "i w2 i"));
+        r.register("getrandom", Passthrough.of("getrandom", "w1 i i"));
+        r.register("personality", Passthrough.of("personality", "i"));
+        r.register("membarrier", Passthrough.of("membarrier", "i i i"));
+        r.register("vhangup", Passthrough.of("vhangup", ""));
+        r.register("prctl", ProcessSyscalls::prctl);
+        // The robust-futex list matters once threads exist; the kernel only records the head.
+        r.register("set_robust_list", a -> {
+            if (a.arg(1) != a.arch().struct("robust_list_head").size()) return -Errno.EINVAL;
+            a.process.robustListHead = a.arg(0);
+            a.process.robustListLength = a.arg(1);
+            return 0;
+        });
+        r.register("get_robust_list", a -> {
+            int pid = a.intArg(0);
+            if (pid != 0 && pid != a.process.pid()) return -Errno.ESRCH;
+            a.writeLong(a.arg(1), a.process.robustListHead);
+            a.writeLong(a.arg(2), a.process.robustListLength);
+            return 0;
+        });
         r.register("rt_sigaction", ProcessSyscalls::sigaction);
         r.register("rt_sigprocmask", ProcessSyscalls::sigprocmask);
-        r.register("sched_yield", Passthrough.of("sched_yield", ""));
+    }
+
+    private static final int RLIMIT_NOFILE = 7;
+
+    /**
+     * prlimit64 on the guest's own process: the limits are the host process's, except that
+     * RLIMIT_NOFILE also bounds the guest's fd numbers (FdTable).
+     */
+    private static long prlimit64(SyscallArgs a) {
+        return rlimit(a, a.intArg(0), a.arg(1), a.arg(2), a.arg(3));
+    }
+
+    private static long rlimit(SyscallArgs a, int pid, long resource, long newPtr, long oldPtr) {
+        StructArg nl = StructArg.in(a, newPtr, "rlimit"), ol = StructArg.out(a, oldPtr, "rlimit");
+        long r = HostSyscalls.call(HostSyscalls.number("prlimit64"), pid, resource, nl.host, ol.host);
+        if (r < 0) return r;
+        ol.copyOut();
+        if (newPtr != 0 && (int) resource == RLIMIT_NOFILE && (pid == 0 || pid == a.process.pid())) {
+            a.process.fds.setLimit(StructConverter.field(GuestAccess.raw(), newPtr, a.arch().struct("rlimit"), "cur", a.order()));
+        }
+        return r;
+    }
+
+    /** getgroups/setgroups: gid_t[] of the size given in argument 0. */
+    private static long getgroups(SyscallArgs a) {
+        int size = a.intArg(0);
+        if (size < 0) return -Errno.EINVAL;
+        long n = (long) size * 4;
+        if (size == 0) return HostSyscalls.call(HostSyscalls.number("getgroups"), 0, 0);
+        StructArg list = StructArg.of(a, a.arg(1), "u32", size, StructArg.Dir.OUT);
+        if (list.host == 0 && n > 0) return -Errno.EFAULT;
+        long r = HostSyscalls.call(HostSyscalls.number("getgroups"), size, list.host);
+        if (r >= 0) list.copyOut();
+        return r;
+    }
+
+    private static long setgroups(SyscallArgs a) {
+        int size = a.intArg(0);
+        if (size < 0 || size > 65536) return -Errno.EINVAL;
+        StructArg list = size == 0 ? null : StructArg.of(a, a.arg(1), "u32", size, StructArg.Dir.IN);
+        return HostSyscalls.call(HostSyscalls.number("setgroups"), size, list == null ? 0 : list.host);
+    }
+
+    private static final int PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_GET_DUMPABLE = 3, PR_SET_DUMPABLE = 4,
+            PR_GET_KEEPCAPS = 7, PR_SET_KEEPCAPS = 8, PR_SET_NAME = 15, PR_GET_NAME = 16, PR_GET_SECCOMP = 21,
+            PR_CAPBSET_READ = 23, PR_GET_TIMERSLACK = 30, PR_SET_TIMERSLACK = 29, PR_SET_CHILD_SUBREAPER = 36,
+            PR_GET_CHILD_SUBREAPER = 37, PR_SET_NO_NEW_PRIVS = 38, PR_GET_NO_NEW_PRIVS = 39, PR_GET_THP_DISABLE = 42,
+            PR_SET_THP_DISABLE = 41;
+    private static final int TASK_COMM_LEN = 16;
+
+    /**
+     * prctl: the options a program uses on itself. The thread name is the guest's own (it starts
+     * as the executable's base name, as the kernel sets it at exec); options that only read or set
+     * a flag of the process pass to the host; anything else is EINVAL, never a host call with a
+     * pointer the host does not understand.
+     */
+    private static long prctl(SyscallArgs a) {
+        int option = a.intArg(0);
+        long hostPrctl = HostSyscalls.number("prctl");
+        switch (option) {
+            case PR_SET_NAME -> {
+                long p = a.arg(1);
+                byte[] name = new byte[TASK_COMM_LEN];
+                int n = 0;
+                while (n < TASK_COMM_LEN - 1) {
+                    a.checkGuest(p + n, 1, false);
+                    byte b = GuestAccess.raw().get(java.lang.foreign.ValueLayout.JAVA_BYTE, p + n);
+                    if (b == 0) break;
+                    name[n++] = b;
+                }
+                a.process.threadName = new String(name, 0, n, StandardCharsets.UTF_8);
+                return 0;
+            }
+            case PR_GET_NAME -> {
+                byte[] name = new byte[TASK_COMM_LEN];
+                byte[] cur = a.process.threadName.getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(cur, 0, name, 0, Math.min(cur.length, TASK_COMM_LEN - 1));
+                a.writeBytes(a.arg(1), name, TASK_COMM_LEN);
+                return 0;
+            }
+            case PR_GET_DUMPABLE, PR_GET_KEEPCAPS, PR_GET_SECCOMP, PR_GET_TIMERSLACK, PR_GET_NO_NEW_PRIVS, PR_GET_THP_DISABLE,
+                 PR_SET_DUMPABLE, PR_SET_KEEPCAPS, PR_SET_TIMERSLACK, PR_SET_NO_NEW_PRIVS, PR_SET_THP_DISABLE, PR_CAPBSET_READ,
+                 PR_SET_CHILD_SUBREAPER -> {
+                // Integer arguments and results only: the host checks them.
+                return HostSyscalls.call((int) hostPrctl, option, a.arg(1), a.arg(2), a.arg(3), a.arg(4));
+            }
+            case PR_GET_CHILD_SUBREAPER -> {
+                StructArg v = StructArg.out(a, a.arg(1), "i32");
+                long r = HostSyscalls.call((int) hostPrctl, option, v.host, 0, 0, 0);
+                if (r >= 0) v.copyOut();
+                return r;
+            }
+            case PR_GET_PDEATHSIG -> {
+                a.writeInt(a.arg(1), 0);
+                return 0;
+            }
+            // The parent-death signal would be a host signal to the JVM: recorded by the signal machinery.
+            case PR_SET_PDEATHSIG -> {
+                return a.arg(1) < 0 || a.arg(1) > 64 ? -Errno.EINVAL : 0;
+            }
+            default -> {
+                return -Errno.EINVAL;
+            }
+        }
     }
 
     /** The host's uname with the machine field the guest expects. */

@@ -1,7 +1,9 @@
 package io.mimic.linuxuser.syscall;
 
+import io.mimic.linuxuser.process.FdTable;
 import io.mimic.linuxuser.process.GuestProcess;
 import io.mimic.syscalls.linux.Errno;
+import io.mimic.syscalls.linux.LinuxArch;
 import io.mimic.translator.engine.CpuState;
 import io.mimic.translator.memory.AddressSpace;
 import io.mimic.translator.memory.GuestAccess;
@@ -9,19 +11,24 @@ import io.mimic.translator.memory.HostReservation;
 import io.mimic.translator.memory.Prot;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The arguments of the system call being made, with typed, checked access to guest memory:
  * every pointer is checked against the guest's mappings before the host sees it, and a bad
- * one becomes -EFAULT, never a host access outside the guest.
+ * one becomes -EFAULT, never a host access outside the guest. Guest fds are translated through
+ * the process's {@link FdTable}. Scratch host memory ({@link #arena()}) lives until the call
+ * returns.
  */
-public final class SyscallArgs {
+public final class SyscallArgs implements AutoCloseable {
     public final GuestProcess process;
     public final CpuState cpu;
     private final long[] args = new long[6];
+    private Arena arena;
 
     SyscallArgs(GuestProcess process, CpuState cpu) {
         this.process = process;
@@ -29,8 +36,53 @@ public final class SyscallArgs {
         for (int i = 0; i < 6; i++) args[i] = process.abi.syscallArg(cpu, i);
     }
 
+    /** For tests: arguments given directly. */
+    SyscallArgs(GuestProcess process, long... values) {
+        this.process = process;
+        this.cpu = null;
+        System.arraycopy(values, 0, args, 0, values.length);
+    }
+
     public long arg(int i) { return args[i]; }
     public int intArg(int i) { return (int) args[i]; }
+
+    public LinuxArch arch() { return process.arch(); }
+    public ByteOrder order() { return process.abi.frontendByteOrder(); }
+
+    /** Scratch host memory, freed when the call returns. */
+    public Arena arena() {
+        if (arena == null) arena = Arena.ofConfined();
+        return arena;
+    }
+
+    @Override
+    public void close() {
+        if (arena != null) {
+            arena.close();
+            arena = null;
+        }
+    }
+
+    // ---- file descriptors ----
+
+    /** The host fd behind guest fd argument {@code i}; EBADF if the guest has no such fd. */
+    public int fd(int i) {
+        return hostFd(intArg(i));
+    }
+
+    public int hostFd(int guestFd) {
+        int h = process.fds.host(guestFd);
+        if (h < 0) throw new SyscallError(Errno.EBADF);
+        return h;
+    }
+
+    /** Like {@link #fd} for the *at calls: AT_FDCWD passes unchanged. */
+    public int dirFd(int i) {
+        int g = intArg(i);
+        return g == FdTable.AT_FDCWD ? g : hostFd(g);
+    }
+
+    // ---- pointers ----
 
     /** Host address for a guest buffer the kernel will read ({@code write=false}) or fill; 0 stays 0. */
     public long buffer(int argIndex, long length, boolean write) {
@@ -53,6 +105,18 @@ public final class SyscallArgs {
         return HostReservation.hostAddress(g);
     }
 
+    /**
+     * Host address of a file name argument: checked like {@link #string}, with the names that
+     * must see the guest rather than the JVM rewritten (see {@link GuestPaths}); null stays null.
+     */
+    public long path(int argIndex) {
+        long g = args[argIndex];
+        if (g == 0) return 0;
+        int len = stringLength(g);
+        String rewritten = GuestPaths.rewrite(this, g, len);
+        return rewritten == null ? HostReservation.hostAddress(g) : arena().allocateFrom(rewritten).address();
+    }
+
     /** Reads a guest C string (checked) into a Java string. */
     public String readString(long g) {
         int len = stringLength(g);
@@ -61,7 +125,7 @@ public final class SyscallArgs {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    private int stringLength(long g) {
+    int stringLength(long g) {
         AddressSpace as = process.memory;
         MemorySegment m = GuestAccess.raw();
         long p = g;
@@ -80,6 +144,34 @@ public final class SyscallArgs {
     /** Checked guest memory access for converting structures. */
     public void checkGuest(long g, long len, boolean write) {
         if (!process.memory.check(g, len, write ? Prot.WRITE : Prot.READ)) throw new SyscallError(Errno.EFAULT);
+    }
+
+    // ---- guest integers, in the guest's byte order (checked) ----
+
+    public int readInt(long g) {
+        checkGuest(g, 4, false);
+        return GuestAccess.raw().get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(order()), g);
+    }
+
+    public void writeInt(long g, int v) {
+        checkGuest(g, 4, true);
+        GuestAccess.raw().set(ValueLayout.JAVA_INT_UNALIGNED.withOrder(order()), g, v);
+    }
+
+    public long readLong(long g) {
+        checkGuest(g, 8, false);
+        return GuestAccess.raw().get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(order()), g);
+    }
+
+    public void writeLong(long g, long v) {
+        checkGuest(g, 8, true);
+        GuestAccess.raw().set(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(order()), g, v);
+    }
+
+    /** Copies bytes into guest memory (checked). */
+    public void writeBytes(long g, byte[] b, int len) {
+        checkGuest(g, len, true);
+        GuestAccess.copyIn(b, 0, g, len);
     }
 
     static String bytes(ByteArrayOutputStream b) {

@@ -33,23 +33,26 @@ public final class SyscallDispatcher implements SystemInterface {
     @Override
     public void systemCall(CpuState cpu) {
         long nr = process.abi.syscallNumber(cpu);
-        SyscallHandler h = nr >= 0 && nr < byNumber.length ? byNumber[(int) nr] : null;
-        SyscallArgs args = new SyscallArgs(process, cpu);
-        String traced = process.strace != null ? Strace.call(process.pid(), nr, nr >= 0 && nr < entries.length ? entries[(int) nr] : null, args) : null;
+        boolean inTable = nr >= 0 && nr < byNumber.length;
+        SyscallHandler h = inTable ? byNumber[(int) nr] : null;
+        SyscallTable.Entry entry = inTable ? entries[(int) nr] : null;
         long result;
-        if (h == null) {
-            result = -Errno.ENOSYS;
-        } else {
-            try {
-                result = h.call(args);
-            } catch (SyscallError e) {
-                result = -e.errno;
-            } catch (GuestExit exit) {
-                if (traced != null) process.strace.println(traced);
-                throw exit;
+        try (SyscallArgs args = new SyscallArgs(process, cpu)) {
+            String traced = process.strace != null ? Strace.call(process.pid(), nr, entry, args) : null;
+            if (h == null) {
+                result = -Errno.ENOSYS;
+            } else {
+                try {
+                    result = h.call(args);
+                } catch (SyscallError e) {
+                    result = -e.errno;
+                } catch (GuestExit exit) {
+                    if (traced != null) process.strace.println(traced);
+                    throw exit;
+                }
             }
+            if (traced != null) process.strace.println(traced + Strace.result(result, entry));
         }
-        if (traced != null) process.strace.println(traced + Strace.result(result, h == null));
         process.abi.setSyscallResult(cpu, result);
     }
 

@@ -1,14 +1,26 @@
 package io.mimic.linuxuser.syscall;
 
-/** Clocks and sleeps: struct timespec/timeval are two 64-bit words on every 64-bit guest and on the host. */
+/**
+ * Clocks, sleeps and timer fds. struct timespec/timeval are converted through the ABIs'
+ * layouts: on a 64-bit little-endian guest they equal the host's and the guest's memory is
+ * passed as it is (no copy), so clock_gettime stays cheap.
+ *
+ * <p>setitimer/alarm and the POSIX timers (timer_create...) signal the process when they fire:
+ * they arrive with the signal machinery (a host timer would send a host signal to the JVM).
+ */
 final class TimeSyscalls {
     private TimeSyscalls() {}
 
     static void register(SyscallRegistry r) {
-        r.register("clock_gettime", Passthrough.of("clock_gettime", "i W16"));
-        r.register("clock_getres", Passthrough.of("clock_getres", "i W16"));
-        r.register("gettimeofday", Passthrough.of("gettimeofday", "W16 W8"));
-        r.register("nanosleep", Passthrough.of("nanosleep", "R16 W16"));
-        r.register("clock_nanosleep", Passthrough.of("clock_nanosleep", "i i R16 W16"));
+        r.register("clock_gettime", Passthrough.of("clock_gettime", "i >timespec"));
+        r.register("clock_getres", Passthrough.of("clock_getres", "i >timespec"));
+        r.register("clock_settime", Passthrough.of("clock_settime", "i <timespec"));
+        r.register("gettimeofday", Passthrough.of("gettimeofday", ">timeval >timezone"));
+        r.register("settimeofday", Passthrough.of("settimeofday", "<timeval <timezone"));
+        r.register("nanosleep", Passthrough.of("nanosleep", "<timespec >timespec"));
+        r.register("clock_nanosleep", Passthrough.of("clock_nanosleep", "i i <timespec >timespec"));
+        r.register("getitimer", Passthrough.of("getitimer", "i >itimerval"));
+        r.register("timerfd_settime", Passthrough.of("timerfd_settime", "f i <itimerspec >itimerspec"));
+        r.register("timerfd_gettime", Passthrough.of("timerfd_gettime", "f >itimerspec"));
     }
 }

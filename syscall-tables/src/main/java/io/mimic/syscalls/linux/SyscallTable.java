@@ -8,60 +8,135 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * One Linux syscall ABI as data, loaded from a {@code .tbl} resource: number, name and argument
- * kinds (for -strace). Guest ABIs (asm-generic for riscv64/aarch64/loongarch64, and the others as
- * they arrive) and the host's x86_64 table share this format:
+ * One Linux syscall ABI as data, loaded from a {@code .tbl} resource: number, name, argument
+ * kinds and result kind (for -strace). A table file may describe several variants that share
+ * one numbering (riscv64 and aarch64 both use asm-generic.tbl); each line carries an ABI tag,
+ * and a {@code @variant} line lists the tags a variant includes, as the kernel's own
+ * scripts/syscall.tbl and syscall_abis_64 do:
  *
- * <pre>NUMBER NAME [ARGKIND...]</pre>
+ * <pre>
+ * &#64;variant riscv64 common 64 riscv newstat rlimit
+ * NUMBER ABI NAME [ARGKIND...] [=RESULTKIND]
+ * </pre>
  *
- * Argument kinds: int (signed decimal), uint (unsigned decimal), hex, ptr, str (NUL-terminated
- * string), oct (octal, e.g. modes), fd (file descriptor; decimal).
+ * Argument kinds are listed in {@link #ARG_KINDS}; a table that names another is rejected
+ * when it is loaded.
  */
 public final class SyscallTable {
-    /** One system call of an ABI. */
-    public record Entry(int number, String name, List<String> args) {}
+    /** Every argument kind a table may use (see Strace in linux-user for how each prints). */
+    public static final Set<String> ARG_KINDS = Set.of(
+            "int",      // signed 32-bit decimal
+            "long",     // signed 64-bit decimal
+            "uint",     // unsigned 32-bit decimal
+            "size",     // unsigned 64-bit decimal (size_t)
+            "hex",      // flags and opaque words: 0x...
+            "ptr",      // pointer to a structure: NULL or 0x0000...
+            "buf",      // pointer to a data buffer: 0x...
+            "str",      // NUL-terminated string, quoted
+            "path",     // a file name (a str the emulator may rewrite, e.g. /proc/self/exe)
+            "oct",      // file mode: 0755
+            "fd",       // file descriptor
+            "atfd",     // directory fd of the *at calls: AT_FDCWD or a number
+            "oflags",   // O_* open flags (and the O_CLOEXEC/O_NONBLOCK of eventfd2, pipe2...)
+            "atflags",  // AT_* flags
+            "access",   // F_OK or R_OK|W_OK|X_OK
+            "whence",   // SEEK_*
+            "fcntlcmd", // F_* command
+            "ioctlreq", // ioctl request: known names, else hex
+            "prot",     // PROT_*
+            "mapflags", // MAP_*
+            "clockid",  // CLOCK_*
+            "sig",      // signal number: SIGxxx
+            "sighow");  // SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK
 
-    private final String abi;
+    /** Result kinds besides the default signed decimal. */
+    public static final Set<String> RESULT_KINDS = Set.of("ptr");
+
+    /** One system call of an ABI. {@code result} is null for a plain signed result. */
+    public record Entry(int number, String name, List<String> args, String result) {}
+
+    private final String name;
     private final Entry[] byNumber;
-    private final Map<String, Entry> byName = new HashMap<>();
+    private final Map<String, Entry> byName = new LinkedHashMap<>();
 
-    private SyscallTable(String abi, List<Entry> entries) {
-        this.abi = abi;
+    private SyscallTable(String name, List<Entry> entries) {
+        this.name = name;
         int max = entries.stream().mapToInt(Entry::number).max().orElse(0);
         byNumber = new Entry[max + 1];
         for (Entry e : entries) {
+            if (byNumber[e.number()] != null) {
+                throw new IllegalArgumentException(name + ": two calls numbered " + e.number());
+            }
+            if (byName.containsKey(e.name())) throw new IllegalArgumentException(name + ": two calls named " + e.name());
             byNumber[e.number()] = e;
             byName.put(e.name(), e);
         }
     }
 
-    /** Loads the table named {@code abi} (e.g. "asm-generic", "x86_64"). */
-    public static SyscallTable load(String abi) {
-        String res = abi + ".tbl";
-        List<Entry> entries = new ArrayList<>();
+    /** Loads a table file whose only (or first) variant has the file's name, e.g. "x86_64". */
+    public static SyscallTable load(String resource) {
+        return load(resource, resource);
+    }
+
+    /**
+     * Loads one variant of a table file: {@code load("asm-generic", "riscv64")} keeps the lines
+     * whose ABI tag the riscv64 variant includes.
+     */
+    public static SyscallTable load(String resource, String variant) {
+        String res = resource + ".tbl";
+        Map<String, Set<String>> variants = new HashMap<>();
+        List<String[]> lines = new ArrayList<>();
         try (InputStream in = SyscallTable.class.getResourceAsStream(res)) {
             if (in == null) throw new IllegalArgumentException("no syscall table " + res);
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
+            int lineNo = 0;
             while ((line = r.readLine()) != null) {
+                lineNo++;
                 String t = line.strip();
                 if (t.isEmpty() || t.startsWith("#")) continue;
                 String[] f = t.split("\\s+");
-                List<String> args = new ArrayList<>();
-                for (int i = 2; i < f.length; i++) args.add(f[i]);
-                entries.add(new Entry(Integer.parseInt(f[0]), f[1], List.copyOf(args)));
+                if (f[0].equals("@variant")) {
+                    if (f.length < 3) throw new IllegalArgumentException(res + ":" + lineNo + ": @variant NAME TAG...");
+                    variants.put(f[1], Set.of(java.util.Arrays.copyOfRange(f, 2, f.length)));
+                    continue;
+                }
+                if (f.length < 3) throw new IllegalArgumentException(res + ":" + lineNo + ": NUMBER ABI NAME [KIND...]");
+                lines.add(f);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new SyscallTable(abi, entries);
+        Set<String> tags = variants.get(variant);
+        if (tags == null) throw new IllegalArgumentException(res + " has no variant " + variant + " (has " + variants.keySet() + ")");
+        List<Entry> entries = new ArrayList<>();
+        for (String[] f : lines) {
+            if (!tags.contains(f[1])) continue;
+            List<String> args = new ArrayList<>();
+            String result = null;
+            for (int i = 3; i < f.length; i++) {
+                if (f[i].startsWith("=")) {
+                    result = f[i].substring(1);
+                    if (!RESULT_KINDS.contains(result)) throw new IllegalArgumentException(res + ": " + f[2] + ": unknown result kind " + result);
+                } else {
+                    if (!ARG_KINDS.contains(f[i])) throw new IllegalArgumentException(res + ": " + f[2] + ": unknown argument kind " + f[i]);
+                    args.add(f[i]);
+                }
+            }
+            if (args.size() > 6) throw new IllegalArgumentException(res + ": " + f[2] + " has more than 6 arguments");
+            entries.add(new Entry(Integer.parseInt(f[0]), f[2], List.copyOf(args), result));
+        }
+        return new SyscallTable(variant, entries);
     }
 
-    public String abi() { return abi; }
+    /** The variant's name ("riscv64", "x86_64"). */
+    public String abi() { return name; }
 
     /** The entry for a number, or null if the ABI has no such call. */
     public Entry byNumber(long nr) {
@@ -82,6 +157,7 @@ public final class SyscallTable {
         return byName.size();
     }
 
+    /** Every entry, by number. */
     public List<Entry> entries() {
         List<Entry> out = new ArrayList<>();
         for (Entry e : byNumber) if (e != null) out.add(e);
