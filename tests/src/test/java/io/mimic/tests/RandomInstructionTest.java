@@ -49,7 +49,7 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>{@code mimic.random.first}: first seed (default 1); seeds are first..first+count-1</li>
  *   <li>{@code mimic.random.seed}: run this one seed only (to reproduce a failure)</li>
  *   <li>{@code mimic.random.length}: random instructions per block (default 200)</li>
- *   <li>{@code mimic.random.blocks}: blocks per program (default 1)</li>
+ *   <li>{@code mimic.random.blocks}: blocks per program (default 4)</li>
  *   <li>{@code mimic.random.shrink}: how many failing seeds to shrink per run (default 3)</li>
  *   <li>{@code mimic.random.keep}: {@code true} to keep the .S and binary of passing seeds too</li>
  *   <li>{@code mimic.random.known}: {@code include} to generate also what {@link KnownMimicBugs} excludes</li>
@@ -67,7 +67,7 @@ class RandomInstructionTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("mimic.tests.timeout", 60));
 
     private static final int LENGTH = Integer.getInteger("mimic.random.length", 200);
-    private static final int BLOCKS = Integer.getInteger("mimic.random.blocks", 1);
+    private static final int BLOCKS = Integer.getInteger("mimic.random.blocks", 4);
     private static final AtomicInteger SHRINK_BUDGET = new AtomicInteger(Integer.getInteger("mimic.random.shrink", 3));
     private static final boolean KEEP = Boolean.getBoolean("mimic.random.keep");
 
@@ -210,7 +210,7 @@ class RandomInstructionTest {
         int b = o.firstDifferingBlock();
         msg.append("seed ").append(seed).append(": Mimic differs from qemu-riscv64 in block ").append(b)
                 .append(" (reproduce: -Dmimic.random.seed=").append(seed);
-        if (BLOCKS != 1) msg.append(" -Dmimic.random.blocks=").append(BLOCKS);
+        if (BLOCKS != 4) msg.append(" -Dmimic.random.blocks=").append(BLOCKS);
         if (LENGTH != 200) msg.append(" -Dmimic.random.length=").append(LENGTH);
         msg.append("; program ").append(o.source()).append(")\n");
         describeOutcome(msg, o, b);
@@ -291,15 +291,46 @@ class RandomInstructionTest {
                 msg.append("that unit alone does not reproduce it (hidden state: LR reservation?); prefix reproducer: ")
                         .append(prefix.apply(hi).source()).append('\n');
             }
+            String summary = culprit.oneLine();
+            Unit part = narrow(name, culprit, before, msg);
+            if (part != null) summary = part.oneLine() + "   (inside: " + summary + ")";
             for (var e : tried.entrySet()) {
                 if (e.getKey() != hi) e.getValue().delete();
             }
-            if (alone.same()) tried.get(hi).delete();
-            return culprit.oneLine();
+            if (!alone.same()) tried.get(hi).delete();
+            return summary;
         } catch (AssertionError e) {
             msg.append("shrinking failed: ").append(e.getMessage()).append('\n');
             return null;
         }
+    }
+
+    /**
+     * For a compound culprit (a conditional branch or loop with a body): the first part of its
+     * body that differs when run alone from the same starting state, or null. Bodies of
+     * unconditional jumps are never executed and are not tried.
+     */
+    private Unit narrow(String name, Unit culprit, MachineState before, StringBuilder msg) {
+        if (culprit.parts().isEmpty()) return null;
+        String first = culprit.oneLine().split("\\s+", 2)[0];
+        if (List.of("j", "jal", "c.j", "lla").contains(first)) return null;
+        for (int k = 0; k < culprit.parts().size(); k++) {
+            Unit part = culprit.parts().get(k);
+            Outcome o = buildAndRun(name + "-part" + k, RandomProgram.render(
+                    List.of(new RandomProgram.Block(before, List.of(part))), name + ", part " + k
+                            + " of the culprit alone, from the state before the culprit"));
+            if (o.same()) {
+                o.delete();
+                continue;
+            }
+            msg.append("narrowed: part ").append(k).append(" of it alone, from the same state, differs too: ")
+                    .append(o.source()).append("\n    ").append(part.oneLine()).append('\n');
+            for (String line : inputs(part, before)) msg.append("    ").append(line).append('\n');
+            msg.append("  after it:\n");
+            describeOutcome(msg, o, 0);
+            return part;
+        }
+        return null;
     }
 
     /** The values of the registers a unit mentions, from the state before it. */

@@ -61,7 +61,7 @@ final class InstructionGenerator {
         for (int attempt = 0; attempt < 10_000; attempt++) {
             x0Dest = false;
             Unit u = s.get();
-            if (x0Dest) u = new Unit(u.lines(), concat(u.tags(), KnownMimicBugs.Tag.X0_DEST), u.instructions());
+            if (x0Dest) u = u.with(u.lines(), concat(u.tags(), KnownMimicBugs.Tag.X0_DEST));
             x0Dest = outerX0;
             if (!isExcluded(u)) return u;
             System.arraycopy(kinds, 0, fSingle, 0, 32);
@@ -121,14 +121,14 @@ final class InstructionGenerator {
     }
 
     private Unit maybeNoRvc(Unit u) {
-        if (r.nextInt(100) >= 20) return u;
+        if (r.nextInt(100) >= 15) return u;
         for (String t : u.tags()) if (t.startsWith("c.")) return u;
         List<String> lines = new ArrayList<>();
         lines.add("    .option push");
         lines.add("    .option norvc");
         lines.addAll(u.lines());
         lines.add("    .option pop");
-        return new Unit(lines, concat(u.tags(), KnownMimicBugs.Tag.NORVC), u.instructions());
+        return u.with(lines, concat(u.tags(), KnownMimicBugs.Tag.NORVC));
     }
 
     private <T> T pick(T[] a) {
@@ -254,7 +254,12 @@ final class InstructionGenerator {
             int sh = r.nextInt(10) == 0 ? pick(new Integer[] {0, 1, 31}) : r.nextInt(32);
             text = pick(SHIFT32) + " %s, " + x(rs1) + ", " + sh;
         } else {
-            text = pick(UNARY) + " %s, " + x(rs1);
+            String op = pick(UNARY);
+            if (op.equals("ctzw")) {                  // see QemuQuirks: keep qemu 7.2 on the right side of its bug
+                int t = xdNz();
+                return new Unit.Builder().i("sext.w " + x(t) + ", " + x(rs1)).i("ctzw " + x(xd()) + ", " + x(t)).build();
+            }
+            text = op + " %s, " + x(rs1);
         }
         return new Unit.Builder().i(String.format(text, x(xd()))).build();
     }
@@ -562,7 +567,10 @@ final class InstructionGenerator {
         String l = label();
         int c = xdNz();
         reserved[c] = true;
-        int iterations = 1 + r.nextInt(4);
+        // mostly short; sometimes long enough for HotSpot to compile the translated loop
+        boolean hot = r.nextInt(100) < 8;
+        int iterations = hot ? 2000 + r.nextInt(20000) : 1 + r.nextInt(4);
+        if (hot) u.tag(KnownMimicBugs.Tag.HOT_LOOP);
         boolean down = r.nextBoolean();
         int lim = -1;
         long start = r.nextInt(7) - 3;
@@ -575,8 +583,13 @@ final class InstructionGenerator {
             u.i("li " + x(lim) + ", " + (start + iterations));
         }
         u.label(l);
-        int body = 1 + r.nextInt(4);
-        for (int i = 0; i < body; i++) u.append(simpleFiltered());
+        int body = 1 + r.nextInt(hot ? 6 : 4);
+        for (int i = 0; i < body; i++) {
+            int k = r.nextInt(100);
+            if (k < 12) u.append(filtered(() -> maybeNoRvc(forwardBranch())));
+            else if (k < 18) u.append(filtered(() -> maybeNoRvc(amo())));
+            else u.append(simpleFiltered());
+        }
         if (down) {
             u.i("addi " + x(c) + ", " + x(c) + ", -1");
             u.i("bnez " + x(c) + ", " + l);

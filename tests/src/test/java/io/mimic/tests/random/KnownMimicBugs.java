@@ -37,6 +37,8 @@ public final class KnownMimicBugs {
         public static final String NORVC = "norvc";
         /** A short backward loop (counted by a reserved register). */
         public static final String LOOP = "loop";
+        /** A loop of thousands of iterations (so that HotSpot compiles the translated code). */
+        public static final String HOT_LOOP = "hot-loop";
         /** A forward branch or jump over some instructions. */
         public static final String FORWARD = "forward-branch";
         /** An SC with no reservation (it must fail and write 1). */

@@ -12,8 +12,19 @@ import java.util.Locale;
  * @param lines        assembly lines (instructions, local labels, directives)
  * @param tags         mnemonics of its instructions and feature tags (see {@link KnownMimicBugs.Tag})
  * @param instructions how many instructions it contains (a pseudo-instruction counts as one)
+ * @param parts        the simple units inside a compound one (a branch's or loop's body), for
+ *                     narrowing a failure down further; empty for a simple unit
  */
-public record Unit(List<String> lines, List<String> tags, int instructions) {
+public record Unit(List<String> lines, List<String> tags, int instructions, List<Unit> parts) {
+
+    public Unit(List<String> lines, List<String> tags, int instructions) {
+        this(lines, tags, instructions, List.of());
+    }
+
+    /** The same unit with other lines and tags (e.g. wrapped in directives, or tagged). */
+    Unit with(List<String> newLines, List<String> newTags) {
+        return new Unit(List.copyOf(newLines), List.copyOf(newTags), instructions, parts);
+    }
 
     /** The unit on one line, for reports. */
     public String oneLine() {
@@ -39,6 +50,7 @@ public record Unit(List<String> lines, List<String> tags, int instructions) {
     static final class Builder {
         private final List<String> lines = new ArrayList<>();
         private final List<String> tags = new ArrayList<>();
+        private final List<Unit> parts = new ArrayList<>();
         private int instructions;
 
         /** An instruction; its mnemonic (first word) becomes a tag. */
@@ -71,6 +83,7 @@ public record Unit(List<String> lines, List<String> tags, int instructions) {
             for (String l : u.lines) lines.add(l);
             tags.addAll(u.tags);
             instructions += u.instructions;
+            parts.add(u);
             return this;
         }
 
@@ -80,7 +93,7 @@ public record Unit(List<String> lines, List<String> tags, int instructions) {
         }
 
         Unit build() {
-            return new Unit(List.copyOf(lines), List.copyOf(tags), instructions);
+            return new Unit(List.copyOf(lines), List.copyOf(tags), instructions, List.copyOf(parts));
         }
     }
 }
