@@ -1,9 +1,14 @@
 package io.mimic.translator.memory;
 
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.Runtime;
-
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
 
 /**
  * One contiguous host reservation that backs the whole guest address space: guest address A
@@ -14,8 +19,8 @@ import java.lang.foreign.MemorySegment;
  * guest permissions are enforced in software, never by host page faults, which the JVM could
  * not turn into guest signals.
  *
- * mmap is reached through jnr-ffi, the binding layer the OS layer uses anyway, so start-up pays
- * for one native-call mechanism, not two.
+ * mmap is called through the JDK's foreign-function API (see linux-user's HostLibc for why
+ * not jnr-ffi: start-up).
  */
 public final class HostReservation {
     /** Guest addresses are below 2^40 (1 TiB), more than any supported user-mode layout needs. */
@@ -26,32 +31,37 @@ public final class HostReservation {
     private static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20,
             MAP_NORESERVE = 0x4000;
 
-    /** The host's raw system call entry (the host is x86-64 Linux: mmap is number 9). */
-    public interface Libc {
-        long syscall(long number, long a0, long a1, long a2, long a3, long a4, long a5);
-    }
-
-    private static final int HOST_SYS_MMAP = 9;
-
-    private static final Libc LIBC = LibraryLoader.create(Libc.class).load("c");
-    private static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final MethodHandle MMAP = LINKER.downcallHandle(LINKER.defaultLookup().find("mmap").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
+                    ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG),
+            Linker.Option.captureCallState("errno"));
 
     /** The guest address space as one host segment; offset = guest address. */
     public static final MemorySegment SPACE;
 
     static {
         long base = mmap(0, SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-        if (base == -1L) {
+        if (base < 0) {
             throw new ExceptionInInitializerError("cannot reserve " + (SIZE >> 30) + " GiB of address space for the guest"
-                    + " (errno " + RUNTIME.getLastError() + "; is the virtual address space limited by ulimit -v?)");
+                    + " (errno " + -base + "; is the virtual address space limited by ulimit -v?)");
         }
         SPACE = MemorySegment.ofAddress(base).reinterpret(SIZE);
     }
 
     private HostReservation() {}
 
+    /** libc mmap: the address, or -errno (user-space addresses are never in [-4095, -1]). */
     private static long mmap(long addr, long length, int prot, int flags, int fd, long offset) {
-        return LIBC.syscall(HOST_SYS_MMAP, addr, length, prot, flags, fd, offset);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            long r = (long) MMAP.invokeExact(state, addr, length, prot, flags, fd, offset);
+            return r == -1L ? -(int) ERRNO.get(state, 0L) : r;
+        } catch (Throwable t) {
+            return -12;
+        }
     }
 
     /** Host address of a guest address, for handing buffers to host system calls. */
@@ -81,6 +91,6 @@ public final class HostReservation {
     private static long hostMmap(long guestAddress, long length, int flags, int fd, long offset) {
         if (guestAddress < 0 || length <= 0 || guestAddress + length > SIZE) return -22;
         long r = mmap(hostAddress(guestAddress), length, PROT_READ | PROT_WRITE, flags, fd, offset);
-        return r == -1L ? -RUNTIME.getLastError() : 0;
+        return r < 0 ? r : 0;
     }
 }
