@@ -13,7 +13,6 @@ import io.mimic.translator.engine.CodeCache;
 import io.mimic.translator.engine.CpuState;
 import io.mimic.translator.engine.ExecutionLoop;
 import io.mimic.translator.memory.AddressSpace;
-import picocli.CommandLine;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -60,26 +59,21 @@ public final class Main {
      * ends, so that another program can run in the same JVM (AOT-cache training).
      */
     static int run(String[] argv, boolean release) throws IOException {
-        Options o = new Options();
-        CommandLine cl = new CommandLine(o);
-        cl.setStopAtPositional(true);
-        cl.setUnmatchedOptionsArePositionalParams(false);
-        cl.getCommandSpec().version(VERSION);
+        Options o;
         try {
-            cl.parseArgs(argv);
-        } catch (CommandLine.ParameterException e) {
+            o = Options.parse(argv, System.getenv());
+        } catch (Options.UsageException e) {
             System.err.println("mimic: " + e.getMessage() + " (try 'mimic --help')");
             return USAGE_ERROR;
         }
         if (o.help) {
-            cl.usage(System.out);
+            Options.printUsage(System.out);
             return 0;
         }
         if (o.version) {
             System.out.println(VERSION);
             return 0;
         }
-        applyEnvironmentTwins(o);
         if ("help".equals(o.cpu)) {
             for (LinuxAbi abi : LinuxAbis.all()) System.out.println(abi.name() + ": " + String.join(" ", abi.cpuModels()));
             return 0;
@@ -169,20 +163,6 @@ public final class Main {
             if (logItems.contains("stats")) code.printStats(log);
             if (release) memory.clear();
         }
-    }
-
-    /** MIMIC_* variables stand in for options that were not given. */
-    private static void applyEnvironmentTwins(Options o) {
-        Map<String, String> env = System.getenv();
-        if (o.sysroot == null) o.sysroot = env.get("MIMIC_LD_PREFIX");
-        if (o.argv0 == null) o.argv0 = env.get("MIMIC_ARGV0");
-        if (o.stackSize == null) o.stackSize = env.get("MIMIC_STACK_SIZE");
-        if (!o.strace) o.strace = env.containsKey("MIMIC_STRACE");
-        if (o.log == null) o.log = env.get("MIMIC_LOG");
-        if (o.logFile == null) o.logFile = env.get("MIMIC_LOG_FILENAME");
-        if (o.cpu == null) o.cpu = env.get("MIMIC_CPU");
-        if (o.setEnv.isEmpty() && env.containsKey("MIMIC_SET_ENV")) o.setEnv.add(env.get("MIMIC_SET_ENV"));
-        if (o.unsetEnv.isEmpty() && env.containsKey("MIMIC_UNSET_ENV")) o.unsetEnv.add(env.get("MIMIC_UNSET_ENV"));
     }
 
     /** The host environment in its real order (from /proc), edited by -E and -U. */

@@ -1,5 +1,6 @@
 package io.mimic.linuxuser.process;
 
+import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.translator.memory.GuestAccess;
 
 import java.lang.foreign.MemorySegment;
@@ -19,6 +20,7 @@ public final class InitialStack {
             AT_FLAGS = 8, AT_ENTRY = 9, AT_UID = 11, AT_EUID = 12, AT_GID = 13, AT_EGID = 14, AT_PLATFORM = 15,
             AT_HWCAP = 16, AT_CLKTCK = 17, AT_SECURE = 23, AT_RANDOM = 25, AT_HWCAP2 = 26, AT_EXECFN = 31;
 
+    private static final int GETRANDOM = HostSyscalls.number("getrandom");
     private final MemorySegment mem = GuestAccess.raw();
     private final ValueLayout.OfLong word;
     private long p;
@@ -38,11 +40,15 @@ public final class InitialStack {
         return p;
     }
 
+    /** AT_RANDOM's bytes, from the host kernel's getrandom (SecureRandom costs tens of ms at start-up). */
     public long pushRandomBytes(int n) {
-        byte[] b = new byte[n];
-        new SecureRandom().nextBytes(b);
         p -= n;
-        MemorySegment.copy(b, 0, mem, ValueLayout.JAVA_BYTE, p, n);
+        long got = HostSyscalls.call(GETRANDOM, io.mimic.translator.memory.HostReservation.hostAddress(p), n, 0);
+        if (got != n) {
+            byte[] b = new byte[n];
+            new SecureRandom().nextBytes(b);
+            MemorySegment.copy(b, 0, mem, ValueLayout.JAVA_BYTE, p, n);
+        }
         return p;
     }
 
