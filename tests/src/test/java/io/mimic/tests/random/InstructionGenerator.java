@@ -91,8 +91,11 @@ final class InstructionGenerator {
         else if (w < 800) u = indexedAccess();
         else if (w < 860) u = forwardBranch();
         else if (w < 885) u = forwardJump();
-        else if (w < 925) u = jalr();
-        else if (w < 975) u = loop();
+        else if (w < 920) u = jalr();
+        else if (w < 960) u = loop();
+        else if (w < 975) u = call();
+        else if (w < 985) u = jumpAround();
+        else if (w < 992) u = spAdjust();
         else u = csrFp();
         return maybeNoRvc(u);
     }
@@ -321,6 +324,7 @@ final class InstructionGenerator {
             }
             case 6, 7 -> u.i((r.nextBoolean() ? "c.srli " : "c.srai ") + x(rdc) + ", " + (1 + r.nextInt(63)));
             case 8 -> u.i("c.andi " + x(rdc) + ", " + (r.nextInt(64) - 32));
+            case 14 -> u.i("c.addi4spn " + x(rdc) + ", sp, " + 4 * (1 + r.nextInt(255)));
             case 15 -> u.i("c.nop");
             default -> u.i(pick(new String[] {"c.sub ", "c.xor ", "c.or ", "c.and ", "c.subw ", "c.addw "})
                     + x(rdc) + ", " + x(xsc()));
@@ -437,21 +441,99 @@ final class InstructionGenerator {
         return u.build();
     }
 
-    /** An access through a temporary address register: t = base + o1; access o2(t). */
+    /**
+     * An access through a temporary address register, anywhere in the buffer (often across the
+     * page boundary at area+4096, see {@link Layout#PAGE_BOUNDARY}): t = base + o1; access o2(t).
+     */
     private Unit indexedAccess() {
         Unit.Builder u = new Unit.Builder();
         boolean isLoad = r.nextBoolean();
         String op = isLoad ? pick(LOADS) : pick(STORES);
-        int size = sizeOf(op);
+        if (r.nextInt(4) == 0) op = isLoad ? pick(new String[] {"flw", "fld"}) : pick(new String[] {"fsw", "fsd"});
+        int size = op.startsWith("f") ? (op.endsWith("w") ? 4 : 8) : sizeOf(op);
         int b = base();
-        int target = offset(b, size, u, true);
-        int o2 = Math.max(-2048, Math.min(2047, r.nextInt(4096) - 2048));
-        int o1 = target - o2;
-        if (o1 < -2048 || o1 > 2047) { o1 = target; o2 = 0; }
+        int target;                                          // relative to the area
+        if (r.nextInt(3) == 0) {
+            target = Layout.PAGE_BOUNDARY - size + 1 + r.nextInt(2 * size - 1);   // touches both pages or ends/starts at the boundary
+        } else {
+            target = Layout.BUF_OFFSET + r.nextInt(Layout.BUF_BYTES - size + 1);
+            if (r.nextInt(100) >= 15) target -= (target - Layout.BUF_OFFSET) % size;
+        }
+        if (target % size != 0) u.tag(KnownMimicBugs.Tag.MISALIGNED);
+        if (target < Layout.PAGE_BOUNDARY && target + size > Layout.PAGE_BOUNDARY) u.tag(KnownMimicBugs.Tag.PAGE_CROSSING);
+        int rel = target - Layout.baseOffset(b);
+        int o2 = Math.max(rel - 2047, -2048) + r.nextInt(Math.min(rel + 2048, 2047) - Math.max(rel - 2047, -2048) + 1);
+        int o1 = rel - o2;
         int t = xdNz();
         u.i("addi " + x(t) + ", " + x(b) + ", " + o1);
-        if (isLoad) u.i(op + " " + x(xd()) + ", " + o2 + "(" + x(t) + ")");
-        else u.i(op + " " + x(xs()) + ", " + o2 + "(" + x(t) + ")");
+        String addr = o2 + "(" + x(t) + ")";
+        switch (op) {
+            case "flw", "fld" -> u.i(op + " " + f(fd(op.equals("flw"))) + ", " + addr);
+            case "fsw", "fsd" -> u.i(op + " " + f(r.nextInt(32)) + ", " + addr);
+            default -> u.i(op + " " + x(isLoad ? xd() : xs()) + ", " + addr);
+        }
+        return u.build();
+    }
+
+    /**
+     * sp (a base) moved and moved back around an sp-relative access: covers c.addi16sp and
+     * addi on sp while keeping sp's value between units.
+     */
+    private Unit spAdjust() {
+        Unit.Builder u = new Unit.Builder().tag(KnownMimicBugs.Tag.SP_ADJUST);
+        boolean compressed = r.nextBoolean();
+        int delta = compressed ? 16 * (r.nextInt(9) - 4) : r.nextInt(513) - 256;
+        if (delta == 0) delta = 16;
+        delta -= delta % 8;
+        if (delta == 0) delta = 8;
+        String op = compressed && delta % 16 == 0 ? "c.addi16sp sp, " : "addi sp, sp, ";
+        u.i(op + delta);
+        int off = Layout.SP_OFFSET + delta;                  // the area offset sp now points to
+        int lo = Layout.BUF_OFFSET - off, hi = Layout.AREA_BYTES - 8 - off;
+        int o = Math.max(lo, Math.min(hi, 8 * ((r.nextInt(64)) - 8)));
+        o -= Math.floorMod(o - lo, 8);
+        if (r.nextBoolean()) u.i("ld " + x(xd()) + ", " + o + "(sp)");
+        else u.i("sd " + x(xs()) + ", " + o + "(sp)");
+        u.i(op + (-delta));
+        return u.build();
+    }
+
+    /**
+     * A local function called twice (so its return goes back to two places): j over it; F:
+     * body; return through the link register; then two calls with a unit between.
+     */
+    private Unit call() {
+        Unit.Builder u = new Unit.Builder().tag(KnownMimicBugs.Tag.CALL);
+        String fn = label(), skip = label();
+        int link = r.nextBoolean() ? 1 : xdNz();
+        reserved[link] = true;
+        u.i("j " + skip).label(fn);
+        int body = 1 + r.nextInt(3);
+        for (int i = 0; i < body; i++) u.append(simpleFiltered());
+        switch (r.nextInt(3)) {
+            case 0 -> u.i("jr " + x(link));
+            case 1 -> u.i("jalr zero, 0(" + x(link) + ")");
+            default -> u.i("c.jr " + x(link));
+        }
+        u.label(skip);
+        reserved[link] = false;
+        for (int k = 0; k < 2; k++) {
+            if (link == 1 && r.nextBoolean()) u.i("call " + fn);        // auipc ra + jalr ra (no relaxation)
+            else u.i("jal " + x(link) + ", " + fn);
+            if (k == 0) u.append(simpleFiltered());
+        }
+        return u.build();
+    }
+
+    /** Code run out of order: j L2; L1: A; j L3; L2: B; j L1; L3: (B runs, then A). */
+    private Unit jumpAround() {
+        Unit.Builder u = new Unit.Builder().tag(KnownMimicBugs.Tag.FORWARD);
+        String l1 = label(), l2 = label(), l3 = label();
+        u.i((r.nextBoolean() ? "c.j " : "j ") + l2).label(l1);
+        u.append(simpleFiltered());
+        u.i("j " + l3).label(l2);
+        u.append(simpleFiltered());
+        u.i((r.nextBoolean() ? "c.j " : "j ") + l1).label(l3);
         return u.build();
     }
 

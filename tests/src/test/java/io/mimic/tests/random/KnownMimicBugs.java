@@ -39,6 +39,12 @@ public final class KnownMimicBugs {
         public static final String LOOP = "loop";
         /** A loop of thousands of iterations (so that HotSpot compiles the translated code). */
         public static final String HOT_LOOP = "hot-loop";
+        /** A load or store that touches both sides of the page boundary in the data area. */
+        public static final String PAGE_CROSSING = "page-crossing";
+        /** sp moved (addi, c.addi16sp) and moved back within the unit. */
+        public static final String SP_ADJUST = "sp-adjust";
+        /** A local function called twice through a link register. */
+        public static final String CALL = "call";
         /** A forward branch or jump over some instructions. */
         public static final String FORWARD = "forward-branch";
         /** An SC with no reservation (it must fail and write 1). */

@@ -35,6 +35,9 @@ public final class Layout {
     /** Base register numbers reserved for addressing the buffer (never written at random). */
     public static final int SP = 2, S0 = 8;
 
+    /** Areas are page-aligned, so area+4096 is a page boundary inside the buffer. */
+    public static final int PAGE_BOUNDARY = 4096;
+
     /** Offset of the area from the given base register. */
     public static int baseOffset(int base) {
         return switch (base) {

@@ -121,7 +121,7 @@ public final class RandomProgram {
             for (int i = 0; i < 32; i++) data.append("    .quad ").append(InstructionGenerator.hex(s.x()[i])).append('\n');
             for (int i = 0; i < 32; i++) data.append("    .quad ").append(InstructionGenerator.hex(s.f()[i])).append('\n');
             data.append("    .quad ").append(InstructionGenerator.hex(s.fcsr())).append('\n');
-            data.append("    .balign 16\n").append(area).append(":\n");
+            data.append("    .balign ").append(Layout.PAGE_BOUNDARY).append('\n').append(area).append(":\n");
             data.append("    .zero ").append(Layout.BUF_OFFSET).append('\n');
             for (int off = 0; off < Layout.BUF_BYTES; off += 8) {
                 data.append("    .quad ").append(InstructionGenerator.hex(s.bufWord(off))).append('\n');
