@@ -26,12 +26,19 @@ public final class FdTable {
     private int[] host = new int[64];
     private boolean[] cloexec = new boolean[64];
     private int limit;
+    private long hardLimit;
     /** No guest fd below this is free (speeds up lowest-free search). */
     private int lowestFree;
 
     public FdTable(long limit) {
+        this(limit, limit);
+    }
+
+    /** A table whose guest RLIMIT_NOFILE is {@code soft} / {@code hard}. */
+    public FdTable(long soft, long hard) {
         Arrays.fill(host, -1);
-        this.limit = (int) Math.clamp(limit, 3, HARD_MAX);
+        this.limit = (int) Math.clamp(soft, 3, HARD_MAX);
+        this.hardLimit = Math.max(hard, limit);
     }
 
     /** The host fd behind a guest fd, or -1 if the guest has no such fd. */
@@ -118,9 +125,18 @@ public final class FdTable {
         return limit;
     }
 
-    /** A new soft limit; open fds at or above it stay open, as on Linux. */
-    public synchronized void setLimit(long newLimit) {
-        limit = (int) Math.clamp(newLimit, 3, HARD_MAX);
+    /** The guest's RLIMIT_NOFILE hard limit. */
+    public synchronized long hardLimit() {
+        return hardLimit;
+    }
+
+    /**
+     * New limits (the guest's own: the host process keeps its own, which the JVM needs for its
+     * files). Open fds at or above the soft limit stay open, as on Linux.
+     */
+    public synchronized void setLimits(long soft, long hard) {
+        limit = (int) Math.clamp(soft, 3, HARD_MAX);
+        hardLimit = hard;
     }
 
     private void grow(int fd) {

@@ -14,19 +14,20 @@ final class StandardFds {
     private StandardFds() {}
 
     static FdTable table() {
-        FdTable t = new FdTable(nofileLimit());
+        long[] nofile = nofileLimits();
+        FdTable t = new FdTable(nofile[0], nofile[1]);
         for (int fd = 0; fd <= 2; fd++) {
             if (HostFds.isOpen(fd)) t.install(fd, fd, false);
         }
         return t;
     }
 
-    /** The host's RLIMIT_NOFILE soft limit, which the guest shares (1024 if it cannot be read). */
-    private static long nofileLimit() {
+    /** The host's RLIMIT_NOFILE (soft, hard), where the guest's start (1024 if it cannot be read). */
+    private static long[] nofileLimits() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment rl = arena.allocate(16, 8);
             long r = HostSyscalls.call(HostSyscalls.number("prlimit64"), 0, RLIMIT_NOFILE, 0, rl.address());
-            return r < 0 ? 1024 : rl.get(ValueLayout.JAVA_LONG, 0);
+            return r < 0 ? new long[] {1024, 1024} : new long[] {rl.get(ValueLayout.JAVA_LONG, 0), rl.get(ValueLayout.JAVA_LONG, 8)};
         }
     }
 }

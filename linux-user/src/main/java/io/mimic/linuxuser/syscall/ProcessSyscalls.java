@@ -99,22 +99,49 @@ final class ProcessSyscalls {
     private static final int RLIMIT_NOFILE = 7;
 
     /**
-     * prlimit64 on the guest's own process: the limits are the host process's, except that
-     * RLIMIT_NOFILE also bounds the guest's fd numbers (FdTable).
+     * prlimit64: the limits are the host process's, except RLIMIT_NOFILE of the guest's own
+     * process, which is the guest's (it bounds the guest's fd numbers, see FdTable).
      */
     private static long prlimit64(SyscallArgs a) {
         return rlimit(a, a.intArg(0), a.arg(1), a.arg(2), a.arg(3));
     }
 
     private static long rlimit(SyscallArgs a, int pid, long resource, long newPtr, long oldPtr) {
+        if ((int) resource == RLIMIT_NOFILE && (pid == 0 || pid == a.process.pid())) return nofile(a, newPtr, oldPtr);
         StructArg nl = StructArg.in(a, newPtr, "rlimit"), ol = StructArg.out(a, oldPtr, "rlimit");
         long r = HostSyscalls.call(HostSyscalls.number("prlimit64"), pid, resource, nl.host, ol.host);
         if (r < 0) return r;
         ol.copyOut();
-        if (newPtr != 0 && (int) resource == RLIMIT_NOFILE && (pid == 0 || pid == a.process.pid())) {
-            a.process.fds.setLimit(StructConverter.field(GuestAccess.raw(), newPtr, a.arch().struct("rlimit"), "cur", a.order()));
-        }
         return r;
+    }
+
+    /** Linux's ceiling for RLIMIT_NOFILE (fs.nr_open's default). */
+    private static final long NR_OPEN = 1 << 20;
+
+    /**
+     * RLIMIT_NOFILE is the guest's own (FdTable): lowering the host process's would starve the
+     * JVM, which holds a few dozen fds of its own. Raising the hard limit needs privilege, as on Linux.
+     */
+    private static long nofile(SyscallArgs a, long newPtr, long oldPtr) {
+        var t = a.process.fds;
+        var l = a.arch().struct("rlimit");
+        long soft = 0, hard = 0;
+        if (newPtr != 0) {
+            a.checkGuest(newPtr, l.size(), false);
+            soft = StructConverter.field(GuestAccess.raw(), newPtr, l, "cur", a.order());
+            hard = StructConverter.field(GuestAccess.raw(), newPtr, l, "max", a.order());
+            if (Long.compareUnsigned(soft, hard) > 0) return -Errno.EINVAL;
+            if (Long.compareUnsigned(hard, NR_OPEN) > 0) return -Errno.EPERM;
+            if (hard > t.hardLimit() && HostSyscalls.call(HostSyscalls.number("geteuid")) != 0) return -Errno.EPERM;
+        }
+        if (oldPtr != 0) {
+            a.checkGuest(oldPtr, l.size(), true);
+            GuestAccess.raw().asSlice(oldPtr, l.size()).fill((byte) 0);
+            StructConverter.setField(GuestAccess.raw(), oldPtr, l, "cur", t.limit(), a.order());
+            StructConverter.setField(GuestAccess.raw(), oldPtr, l, "max", t.hardLimit(), a.order());
+        }
+        if (newPtr != 0) t.setLimits(soft, hard);
+        return 0;
     }
 
     /** getgroups/setgroups: gid_t[] of the size given in argument 0. */
