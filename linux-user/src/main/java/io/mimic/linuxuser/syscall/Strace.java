@@ -57,8 +57,15 @@ final class Strace {
                 FlagTable t = arch.openFlags();
                 int acc = iv & 3;
                 sb.append(acc == 0 ? "O_RDONLY" : acc == 1 ? "O_WRONLY" : acc == 2 ? "O_RDWR" : "O_ACCMODE");
-                String rest = describeWithout(t, iv & ~3L, "O_WRONLY", "O_RDWR");
-                if (!rest.isEmpty()) sb.append('|').append(rest);
+                long rest = iv & ~3L & 0xffffffffL;
+                for (String[] f : OPEN_FLAG_ORDER) {
+                    long bit = t.value(f[0], 0);
+                    if (bit != 0 && (rest & bit) == bit) {
+                        sb.append('|').append(f[1]);
+                        rest &= ~bit;
+                    }
+                }
+                if (rest != 0) sb.append(String.format("|0x%x", rest));
             }
             case "atflags" -> flags(sb, arch.flags("at"), iv & 0xffffffffL);
             case "prot" -> sb.append(iv == 0 ? "PROT_NONE" : arch.flags("mmap_prot").describe(iv & 0xffffffffL));
@@ -118,6 +125,13 @@ final class Strace {
             default -> sb.append(iv); // int, fd
         }
     }
+
+    /** Open flags in qemu-user's order and spelling (the ABI's table gives the values). */
+    private static final String[][] OPEN_FLAG_ORDER = {
+            {"O_APPEND", "O_APPEND"}, {"FASYNC", "O_ASYNC"}, {"O_CREAT", "O_CREAT"}, {"O_DIRECT", "O_DIRECT"},
+            {"O_DIRECTORY", "O_DIRECTORY"}, {"O_EXCL", "O_EXCL"}, {"O_LARGEFILE", "O_LARGEFILE"}, {"O_NOCTTY", "O_NOCTTY"},
+            {"O_NOFOLLOW", "O_NOFOLLOW"}, {"O_NONBLOCK", "O_NONBLOCK"}, {"O_DSYNC", "O_DSYNC"}, {"__O_SYNC", "O_SYNC"},
+            {"O_NOATIME", "O_NOATIME"}, {"O_CLOEXEC", "O_CLOEXEC"}, {"O_PATH", "O_PATH"}, {"__O_TMPFILE", "O_TMPFILE"}};
 
     private static void named(StringBuilder sb, FlagTable t, int v) {
         String n = t.symbol(v);
