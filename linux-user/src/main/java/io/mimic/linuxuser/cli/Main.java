@@ -180,6 +180,8 @@ public final class Main {
             int eq = kv.indexOf('=');
             env.put(eq < 0 ? kv : kv.substring(0, eq), kv);
         }
+        // Set by the launcher for Mimic alone (see process/StandardFds): never the guest's.
+        env.remove(io.mimic.linuxuser.process.StandardFds.INHERITED_FDS_VARIABLE);
         for (String spec : o.setEnv) {
             for (String kv : spec.split(",")) {
                 int eq = kv.indexOf('=');

@@ -7,8 +7,17 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
-/** The fd table a program starts with: guest 0, 1, 2 are host 0, 1, 2 where the host has them open. */
-final class StandardFds {
+/**
+ * The fd table a program starts with: the fds its parent left open, at the same numbers. Inside
+ * the JVM those cannot be told from the JVM's own (jars, the modules file, /dev/random...), so
+ * the launcher lists them before it starts java, in {@value #INHERITED_FDS_VARIABLE} (numbers
+ * separated by spaces or commas; the variable is removed from the guest's environment). Without
+ * it the guest gets 0, 1 and 2, where the host has them open.
+ */
+public final class StandardFds {
+    /** The launcher's list of the fds the guest inherits. */
+    public static final String INHERITED_FDS_VARIABLE = "MIMIC_INHERITED_FDS";
+
     private static final int RLIMIT_NOFILE = 7;
 
     private StandardFds() {}
@@ -16,10 +25,20 @@ final class StandardFds {
     static FdTable table() {
         long[] nofile = nofileLimits();
         FdTable t = new FdTable(nofile[0], nofile[1]);
-        for (int fd = 0; fd <= 2; fd++) {
-            if (HostFds.isOpen(fd)) t.install(fd, fd, false);
+        for (int fd : inherited(System.getenv(INHERITED_FDS_VARIABLE))) {
+            if (fd < t.limit() && HostFds.isOpen(fd)) t.install(fd, fd, false);
         }
         return t;
+    }
+
+    /** The fd numbers in the launcher's list, or 0, 1, 2 without one. */
+    static int[] inherited(String list) {
+        if (list == null || list.isBlank()) return new int[] {0, 1, 2};
+        return java.util.Arrays.stream(list.trim().split("[\\s,]+"))
+                .filter(w -> w.matches("\\d{1,7}"))
+                .mapToInt(Integer::parseInt)
+                .distinct()
+                .toArray();
     }
 
     /** The host's RLIMIT_NOFILE (soft, hard), where the guest's start (1024 if it cannot be read). */

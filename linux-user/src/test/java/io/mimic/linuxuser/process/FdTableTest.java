@@ -100,4 +100,12 @@ class FdTableTest {
         t.forEachIn(100, 199, fd -> seen[0]++);
         assertEquals(100, seen[0]);
     }
+
+    @Test
+    void inheritedFdsFromTheLaunchersList() {
+        assertArrayEquals(new int[] {0, 1, 2}, StandardFds.inherited(null));
+        assertArrayEquals(new int[] {0, 1, 2}, StandardFds.inherited(" "));
+        assertArrayEquals(new int[] {0, 1, 2, 5, 10}, StandardFds.inherited("0 1 2 5,10"));
+        assertArrayEquals(new int[] {1, 7}, StandardFds.inherited("1 x -3 7 7"));
+    }
 }
