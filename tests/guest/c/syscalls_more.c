@@ -504,6 +504,38 @@ static void sockets(void)
     close(sv[0]); close(sv[1]);
     expect_err("getsockopt on a file", ({ int f = open(".", O_RDONLY); int r = getsockopt(f, SOL_SOCKET, SO_TYPE, &type, &len); int e = errno; close(f); errno = e; r; }), ENOTSOCK);
 
+    /* an fd passed over a socket (SCM_RIGHTS) arrives under the lowest free guest number */
+    socketpair(AF_UNIX, SOCK_DGRAM, 0, sv);
+    int passed = open(".", O_RDONLY | O_DIRECTORY);
+    struct iovec iov = { "fd", 2 };
+    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(int))]; } cu;
+    memset(&cu, 0, sizeof cu);
+    struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = cu.buf, .msg_controllen = sizeof cu.buf };
+    struct cmsghdr *cm = CMSG_FIRSTHDR(&m);
+    cm->cmsg_level = SOL_SOCKET;
+    cm->cmsg_type = SCM_RIGHTS;
+    cm->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(cm), &passed, sizeof passed);
+    expect_long("sendmsg SCM_RIGHTS", sendmsg(sv[0], &m, 0), 2);
+    close(passed);
+    char rb[4] = { 0 };
+    struct iovec riov = { rb, sizeof rb };
+    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(int))]; } ru;
+    struct msghdr rm = { .msg_iov = &riov, .msg_iovlen = 1, .msg_control = ru.buf, .msg_controllen = sizeof ru.buf };
+    expect_long("recvmsg", recvmsg(sv[1], &rm, MSG_CMSG_CLOEXEC), 2);
+    int rfd = -1;
+    struct cmsghdr *rc = CMSG_FIRSTHDR(&rm);
+    if (rc && rc->cmsg_type == SCM_RIGHTS) memcpy(&rfd, CMSG_DATA(rc), sizeof rfd);
+    expect_long("received fd is the lowest free", rfd, passed);
+    struct stat st1, st2;
+    expect_long("received fd is the directory", fstat(rfd, &st1) == 0 && stat(".", &st2) == 0 && st1.st_ino == st2.st_ino, 1);
+    expect_long("MSG_CMSG_CLOEXEC", fcntl(rfd, F_GETFD), FD_CLOEXEC);
+    close(rfd);
+    int bogus = 97;
+    memcpy(CMSG_DATA(cm), &bogus, sizeof bogus);
+    expect_err("sendmsg SCM_RIGHTS of a closed fd", sendmsg(sv[0], &m, 0), EBADF);
+    close(sv[0]); close(sv[1]);
+
     int s = socket(AF_UNIX, SOCK_DGRAM, 0);
     struct sockaddr_un a = { .sun_family = AF_UNIX };
     strcpy(a.sun_path, "sock");

@@ -13,7 +13,7 @@ public final class Errno {
             ESPIPE = 29, EROFS = 30, EMLINK = 31, EPIPE = 32, EDOM = 33, ERANGE = 34, EDEADLK = 35,
             ENAMETOOLONG = 36, ENOLCK = 37, ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40, EWOULDBLOCK = 11,
             ENOMSG = 42, ENODATA = 61, EOVERFLOW = 75, ENOTSOCK = 88, EMSGSIZE = 90, ENOPROTOOPT = 92,
-            ENOTSUP = 95, EOPNOTSUPP = 95, EAFNOSUPPORT = 97, ETIMEDOUT = 110;
+            ENOTSUP = 95, EOPNOTSUPP = 95, EAFNOSUPPORT = 97, ENOBUFS = 105, ETIMEDOUT = 110;
 
     /** Names and strerror texts, index = errno (1..133). */
     private static final String[][] TABLE = {
