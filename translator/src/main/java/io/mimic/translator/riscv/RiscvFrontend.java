@@ -9,8 +9,6 @@ import io.mimic.translator.engine.RegisterBank;
 import io.mimic.translator.memory.GuestAccess;
 import io.mimic.translator.memory.Prot;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /** RV64GC + Zba/Zbb/Zbs, little-endian, 2- and 4-byte instructions. */
 public final class RiscvFrontend implements Frontend {
@@ -19,22 +17,6 @@ public final class RiscvFrontend implements Frontend {
         new RegisterBank("f", 32, -1),
     };
 
-    private static final Map<String, RvTranslator> TRANSLATORS = translators();
-
-    static Map<String, RvTranslator> translators() {
-        Map<String, RvTranslator> t = new HashMap<>();
-        RvIntegerTranslators.register(t);
-        RvControlTranslators.register(t);
-        RvAtomicTranslators.register(t);
-        RvFloatTranslators.register(t);
-        return t;
-    }
-
-    /** Pattern names without a translator (must be empty; checked by a unit test). */
-    public static java.util.List<String> untranslated() {
-        return RiscvDecoder.patterns().stream().map(RiscvDecoder.Pattern::name)
-                .filter(n -> !TRANSLATORS.containsKey(n)).toList();
-    }
 
     @Override
     public String name() {
@@ -72,12 +54,11 @@ public final class RiscvFrontend implements Frontend {
     @Override
     public void translate(DecodedInsn d, Emitter e) {
         RiscvInsn insn = (RiscvInsn) d;
-        RvTranslator t = insn.pattern == null ? null : TRANSLATORS.get(insn.pattern.name());
-        if (t == null) {
-            e.raise(GuestFault.Kind.ILLEGAL_INSTRUCTION);
-        } else {
-            t.emit(insn, e);
-        }
+        // Each extension group translates its own patterns and says false for the others.
+        boolean done = insn.pattern != null
+                && (RvIntegerTranslators.translate(insn, e) || RvControlTranslators.translate(insn, e)
+                    || RvFloatTranslators.translate(insn, e) || RvAtomicTranslators.translate(insn, e));
+        if (!done) e.raise(GuestFault.Kind.ILLEGAL_INSTRUCTION);
     }
 
     @Override

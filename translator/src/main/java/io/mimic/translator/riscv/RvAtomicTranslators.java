@@ -1,38 +1,28 @@
 package io.mimic.translator.riscv;
 
-import java.util.Map;
+import io.mimic.translator.engine.Emitter;
 
 import static io.mimic.translator.riscv.RvEmit.*;
 
-/** The A extension: each instruction is one call into {@link RiscvAtomics}. */
+/** The A extension: each instruction is one call into {@link RiscvAtomics} ("amoadd.w" -> amoaddW). */
 final class RvAtomicTranslators {
     private RvAtomicTranslators() {}
 
-    static void register(Map<String, RvTranslator> t) {
-        for (String width : new String[] {"w", "d"}) {
-            String suffix = width.toUpperCase();
-            t.put("lr." + width, (i, e) -> {
-                e.mayFault();
-                x(e, i.rs1);
-                e.pushCpu();
-                e.callStatic(RiscvAtomics.class, "lr" + suffix, "(J" + CPU_DESC + ")J");
-                setX(e, i.rd);
-            });
-            t.put("sc." + width, rmw("sc" + suffix));
-            for (String op : new String[] {"swap", "add", "xor", "and", "or", "min", "max", "minu", "maxu"}) {
-                t.put("amo" + op + "." + width, rmw("amo" + op + suffix));
-            }
-        }
-    }
-
-    private static RvTranslator rmw(String helper) {
-        return (i, e) -> {
-            e.mayFault();
-            x(e, i.rs1);
+    static boolean translate(RiscvInsn i, Emitter e) {
+        String n = i.name();
+        if (!n.startsWith("lr.") && !n.startsWith("sc.") && !n.startsWith("amo")) return false;
+        String helper = n.substring(0, n.length() - 2) + Character.toUpperCase(n.charAt(n.length() - 1));
+        e.mayFault();
+        x(e, i.rs1);
+        if (n.startsWith("lr.")) {
+            e.pushCpu();
+            e.callStatic(RiscvAtomics.class, helper.replace(".", ""), "(J" + CPU_DESC + ")J");
+        } else {
             x(e, i.rs2);
             e.pushCpu();
-            e.callStatic(RiscvAtomics.class, helper, "(JJ" + CPU_DESC + ")J");
-            setX(e, i.rd);
-        };
+            e.callStatic(RiscvAtomics.class, helper.replace(".", ""), "(JJ" + CPU_DESC + ")J");
+        }
+        setX(e, i.rd);
+        return true;
     }
 }

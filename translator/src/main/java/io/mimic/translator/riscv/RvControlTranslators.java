@@ -5,7 +5,6 @@ import io.mimic.translator.engine.GuestFault;
 import org.objectweb.asm.Opcodes;
 
 import java.lang.invoke.VarHandle;
-import java.util.Map;
 
 import static io.mimic.translator.riscv.RvEmit.*;
 
@@ -13,46 +12,49 @@ import static io.mimic.translator.riscv.RvEmit.*;
 final class RvControlTranslators implements Opcodes {
     private RvControlTranslators() {}
 
-    static void register(Map<String, RvTranslator> t) {
-        t.put("jal", (i, e) -> {
-            if (!e.isZeroRegister(X, i.rd)) {
-                e.constLong(i.nextPc());
-                setX(e, i.rd);
+    static boolean translate(RiscvInsn i, Emitter e) {
+        switch (i.name()) {
+            case "jal" -> {
+                if (!e.isZeroRegister(X, i.rd)) {
+                    e.constLong(i.nextPc());
+                    setX(e, i.rd);
+                }
+                e.jump(i.target());
             }
-            e.jump(i.target());
-        });
-        t.put("jalr", RvControlTranslators::jalr);
-        t.put("beq", branch(Emitter.Cond.EQ));
-        t.put("bne", branch(Emitter.Cond.NE));
-        t.put("blt", branch(Emitter.Cond.LT));
-        t.put("bge", branch(Emitter.Cond.GE));
-        t.put("bltu", branch(Emitter.Cond.LTU));
-        t.put("bgeu", branch(Emitter.Cond.GEU));
-
-        t.put("lb", load("ld8s"));
-        t.put("lh", load("ld16sle"));
-        t.put("lw", load("ld32sle"));
-        t.put("ld", load("ld64le"));
-        t.put("lbu", load("ld8u"));
-        t.put("lhu", load("ld16ule"));
-        t.put("lwu", load("ld32ule"));
-        t.put("sb", store("st8"));
-        t.put("sh", store("st16le"));
-        t.put("sw", store("st32le"));
-        t.put("sd", store("st64le"));
-
-        // RVWMO fences map to a full JVM fence; user mode has no I/O ordering to honour.
-        t.put("fence", (i, e) -> e.callStatic(VarHandle.class, "fullFence", "()V"));
-        t.put("fence.i", (i, e) -> e.flushCodeAndContinue(i.nextPc()));
-        t.put("ecall", (i, e) -> e.systemCall(i.nextPc()));
-        t.put("ebreak", (i, e) -> e.raise(GuestFault.Kind.BREAKPOINT));
-
-        t.put("csrrw", csr(RiscvCsr.WRITE, false));
-        t.put("csrrs", csr(RiscvCsr.SET, false));
-        t.put("csrrc", csr(RiscvCsr.CLEAR, false));
-        t.put("csrrwi", csr(RiscvCsr.WRITE, true));
-        t.put("csrrsi", csr(RiscvCsr.SET, true));
-        t.put("csrrci", csr(RiscvCsr.CLEAR, true));
+            case "jalr" -> jalr(i, e);
+            case "beq" -> branch(i, e, Emitter.Cond.EQ);
+            case "bne" -> branch(i, e, Emitter.Cond.NE);
+            case "blt" -> branch(i, e, Emitter.Cond.LT);
+            case "bge" -> branch(i, e, Emitter.Cond.GE);
+            case "bltu" -> branch(i, e, Emitter.Cond.LTU);
+            case "bgeu" -> branch(i, e, Emitter.Cond.GEU);
+            case "lb" -> load(i, e, "ld8s");
+            case "lh" -> load(i, e, "ld16sle");
+            case "lw" -> load(i, e, "ld32sle");
+            case "ld" -> load(i, e, "ld64le");
+            case "lbu" -> load(i, e, "ld8u");
+            case "lhu" -> load(i, e, "ld16ule");
+            case "lwu" -> load(i, e, "ld32ule");
+            case "sb" -> store(i, e, "st8");
+            case "sh" -> store(i, e, "st16le");
+            case "sw" -> store(i, e, "st32le");
+            case "sd" -> store(i, e, "st64le");
+            // RVWMO fences map to a full JVM fence; user mode has no I/O ordering to honour.
+            case "fence" -> e.callStatic(VarHandle.class, "fullFence", "()V");
+            case "fence.i" -> e.flushCodeAndContinue(i.nextPc());
+            case "ecall" -> e.systemCall(i.nextPc());
+            case "ebreak" -> e.raise(GuestFault.Kind.BREAKPOINT);
+            case "csrrw" -> csr(i, e, RiscvCsr.WRITE, false);
+            case "csrrs" -> csr(i, e, RiscvCsr.SET, false);
+            case "csrrc" -> csr(i, e, RiscvCsr.CLEAR, false);
+            case "csrrwi" -> csr(i, e, RiscvCsr.WRITE, true);
+            case "csrrsi" -> csr(i, e, RiscvCsr.SET, true);
+            case "csrrci" -> csr(i, e, RiscvCsr.CLEAR, true);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void jalr(RiscvInsn i, Emitter e) {
@@ -69,12 +71,10 @@ final class RvControlTranslators implements Opcodes {
         e.jumpIndirect();
     }
 
-    private static RvTranslator branch(Emitter.Cond cond) {
-        return (i, e) -> {
-            x(e, i.rs1);
-            x(e, i.rs2);
-            e.branch(cond, i.target());
-        };
+    private static void branch(RiscvInsn i, Emitter e, Emitter.Cond cond) {
+        x(e, i.rs1);
+        x(e, i.rs2);
+        e.branch(cond, i.target());
     }
 
     static void address(RiscvInsn i, Emitter e) {
@@ -85,37 +85,31 @@ final class RvControlTranslators implements Opcodes {
         }
     }
 
-    private static RvTranslator load(String helper) {
-        return (i, e) -> {
-            address(i, e);
-            e.load(helper);
-            setX(e, i.rd);
-        };
+    private static void load(RiscvInsn i, Emitter e, String helper) {
+        address(i, e);
+        e.load(helper);
+        setX(e, i.rd);
     }
 
-    private static RvTranslator store(String helper) {
-        return (i, e) -> {
-            address(i, e);
-            x(e, i.rs2);
-            e.store(helper);
-        };
+    private static void store(RiscvInsn i, Emitter e, String helper) {
+        address(i, e);
+        x(e, i.rs2);
+        e.store(helper);
     }
 
     /**
      * Zicsr: the helper reads the old value and applies the write. As the spec says, csrrw with
      * rd=x0 does not read and csrrs/csrrc with rs1=x0 (or uimm=0) do not write.
      */
-    private static RvTranslator csr(int op, boolean immediate) {
-        return (i, e) -> {
-            boolean writes = op == RiscvCsr.WRITE || i.rs1 != 0;
-            boolean reads = op != RiscvCsr.WRITE || !e.isZeroRegister(X, i.rd);
-            e.mayFault();
-            e.pushCpu();
-            e.constInt(i.csr);
-            if (immediate) e.constLong(i.rs1); else x(e, i.rs1);
-            e.constInt(op | (writes ? RiscvCsr.DO_WRITE : 0) | (reads ? RiscvCsr.DO_READ : 0));
-            e.callStatic(RiscvCsr.class, "access", "(" + CPU_DESC + "IJI)J");
-            setX(e, i.rd);
-        };
+    private static void csr(RiscvInsn i, Emitter e, int op, boolean immediate) {
+        boolean writes = op == RiscvCsr.WRITE || i.rs1 != 0;
+        boolean reads = op != RiscvCsr.WRITE || !e.isZeroRegister(X, i.rd);
+        e.mayFault();
+        e.pushCpu();
+        e.constInt(i.csr);
+        if (immediate) e.constLong(i.rs1); else x(e, i.rs1);
+        e.constInt(op | (writes ? RiscvCsr.DO_WRITE : 0) | (reads ? RiscvCsr.DO_READ : 0));
+        e.callStatic(RiscvCsr.class, "access", "(" + CPU_DESC + "IJI)J");
+        setX(e, i.rd);
     }
 }

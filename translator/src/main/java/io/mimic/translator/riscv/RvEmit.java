@@ -22,84 +22,68 @@ final class RvEmit implements Opcodes {
     }
 
     /** rd = rs1 OP rs2 with a JVM long opcode. */
-    static RvTranslator rr(int opcode) {
-        return (i, e) -> {
-            x(e, i.rs1);
-            x(e, i.rs2);
-            e.op(opcode);
-            setX(e, i.rd);
-        };
+    static void rr(RiscvInsn i, Emitter e, int opcode) {
+        x(e, i.rs1);
+        x(e, i.rs2);
+        e.op(opcode);
+        setX(e, i.rd);
     }
 
     /** rd = rs1 OP imm with a JVM long opcode. */
-    static RvTranslator ri(int opcode) {
-        return (i, e) -> {
-            x(e, i.rs1);
-            e.constLong(i.imm);
-            e.op(opcode);
-            setX(e, i.rd);
-        };
+    static void ri(RiscvInsn i, Emitter e, int opcode) {
+        x(e, i.rs1);
+        e.constLong(i.imm);
+        e.op(opcode);
+        setX(e, i.rd);
     }
 
-    /** rd = rs1 SHIFT (rs2 & 63), JVM shifts mask the count exactly as RV64 does. */
-    static RvTranslator shiftReg(int opcode) {
-        return (i, e) -> {
-            x(e, i.rs1);
-            x(e, i.rs2);
-            e.op(L2I);
-            e.op(opcode);
-            setX(e, i.rd);
-        };
+    /** rd = rs1 SHIFT (rs2 & 63): JVM shifts mask the count exactly as RV64 does. */
+    static void shiftReg(RiscvInsn i, Emitter e, int opcode) {
+        x(e, i.rs1);
+        x(e, i.rs2);
+        e.op(L2I);
+        e.op(opcode);
+        setX(e, i.rd);
     }
 
-    static RvTranslator shiftImm(int opcode) {
-        return (i, e) -> {
-            x(e, i.rs1);
-            e.constInt((int) i.imm);
-            e.op(opcode);
-            setX(e, i.rd);
-        };
+    static void shiftImm(RiscvInsn i, Emitter e, int opcode) {
+        x(e, i.rs1);
+        e.constInt((int) i.imm);
+        e.op(opcode);
+        setX(e, i.rd);
     }
 
     /** 32-bit op on int operands (I2L sign-extends the result as RV64 requires). */
-    static RvTranslator rrW(int intOpcode) {
-        return (i, e) -> {
-            x(e, i.rs1);
-            e.op(L2I);
-            x(e, i.rs2);
-            e.op(L2I);
-            e.op(intOpcode);
-            e.op(I2L);
-            setX(e, i.rd);
-        };
+    static void rrW(RiscvInsn i, Emitter e, int intOpcode) {
+        x(e, i.rs1);
+        e.op(L2I);
+        x(e, i.rs2);
+        e.op(L2I);
+        e.op(intOpcode);
+        e.op(I2L);
+        setX(e, i.rd);
     }
 
     /** rd = helper(rs1, rs2) for a static long(long,long) in {@link RiscvOps}. */
-    static RvTranslator helper2(String name) {
-        return (i, e) -> {
-            x(e, i.rs1);
-            x(e, i.rs2);
-            e.callStatic(RiscvOps.class, name, "(JJ)J");
-            setX(e, i.rd);
-        };
+    static void helper2(RiscvInsn i, Emitter e, String name) {
+        x(e, i.rs1);
+        x(e, i.rs2);
+        e.callStatic(RiscvOps.class, name, "(JJ)J");
+        setX(e, i.rd);
     }
 
     /** rd = helper(rs1, imm). */
-    static RvTranslator helperImm(String name) {
-        return (i, e) -> {
-            x(e, i.rs1);
-            e.constLong(i.imm);
-            e.callStatic(RiscvOps.class, name, "(JJ)J");
-            setX(e, i.rd);
-        };
+    static void helperImm(RiscvInsn i, Emitter e, String name) {
+        x(e, i.rs1);
+        e.constLong(i.imm);
+        e.callStatic(RiscvOps.class, name, "(JJ)J");
+        setX(e, i.rd);
     }
 
     /** rd = helper(rs1). */
-    static RvTranslator helper1(String name) {
-        return (i, e) -> {
-            x(e, i.rs1);
-            e.callStatic(RiscvOps.class, name, "(J)J");
-            setX(e, i.rd);
-        };
+    static void helper1(RiscvInsn i, Emitter e, String name) {
+        x(e, i.rs1);
+        e.callStatic(RiscvOps.class, name, "(J)J");
+        setX(e, i.rd);
     }
 }

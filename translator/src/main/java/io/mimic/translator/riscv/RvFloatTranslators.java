@@ -4,7 +4,6 @@ import io.mimic.translator.engine.Emitter;
 import io.mimic.translator.engine.GuestFault;
 import org.objectweb.asm.Opcodes;
 
-import java.util.Map;
 
 import static io.mimic.translator.riscv.RvEmit.*;
 
@@ -19,63 +18,59 @@ final class RvFloatTranslators implements Opcodes {
 
     private RvFloatTranslators() {}
 
-    static void register(Map<String, RvTranslator> t) {
-        t.put("flw", (i, e) -> {
-            RvControlTranslators.address(i, e);
-            e.load("ld32ule");
-            e.constLong(BOX);
-            e.op(LOR);
-            setF(e, i.rd);
-        });
-        t.put("fld", (i, e) -> {
-            RvControlTranslators.address(i, e);
-            e.load("ld64le");
-            setF(e, i.rd);
-        });
-        t.put("fsw", (i, e) -> {
-            RvControlTranslators.address(i, e);
-            f(e, i.rs2);
-            e.store("st32le");
-        });
-        t.put("fsd", (i, e) -> {
-            RvControlTranslators.address(i, e);
-            f(e, i.rs2);
-            e.store("st64le");
-        });
-        t.put("fmv.x.d", (i, e) -> { f(e, i.rs1); setX(e, i.rd); });
-        t.put("fmv.d.x", (i, e) -> { x(e, i.rs1); setF(e, i.rd); });
-        t.put("fmv.x.w", (i, e) -> { f(e, i.rs1); e.callStatic(FLOAT, "fmv_x_w", "(J)J"); setX(e, i.rd); });
-        t.put("fmv.w.x", (i, e) -> { x(e, i.rs1); e.callStatic(FLOAT, "fmv_w_x", "(J)J"); setF(e, i.rd); });
-
-        for (String p : new String[] {"s", "d"}) {
-            for (String op : new String[] {"fadd", "fsub", "fmul", "fdiv"}) {
-                t.put(op + "." + p, arith(2, false, true));
+    static boolean translate(RiscvInsn i, Emitter e) {
+        String n = i.name();
+        switch (n) {
+            case "flw" -> {
+                RvControlTranslators.address(i, e);
+                e.load("ld32ule");
+                e.constLong(BOX);
+                e.op(LOR);
+                setF(e, i.rd);
             }
-            t.put("fsqrt." + p, arith(1, false, true));
-            for (String op : new String[] {"fmadd", "fmsub", "fnmsub", "fnmadd"}) {
-                t.put(op + "." + p, arith(3, false, true));
+            case "fld" -> {
+                RvControlTranslators.address(i, e);
+                e.load("ld64le");
+                setF(e, i.rd);
             }
-            for (String op : new String[] {"fmin", "fmax"}) {
-                t.put(op + "." + p, arith(2, false, false));
+            case "fsw" -> {
+                RvControlTranslators.address(i, e);
+                f(e, i.rs2);
+                e.store("st32le");
             }
-            for (String op : new String[] {"feq", "flt", "fle"}) {
-                t.put(op + "." + p, arith(2, true, false));
+            case "fsd" -> {
+                RvControlTranslators.address(i, e);
+                f(e, i.rs2);
+                e.store("st64le");
             }
-            for (String op : new String[] {"fsgnj", "fsgnjn", "fsgnjx"}) {
-                t.put(op + "." + p, pure(2));
-            }
-            t.put("fclass." + p, (i, e) -> {
+            case "fmv.x.d" -> { f(e, i.rs1); setX(e, i.rd); }
+            case "fmv.d.x" -> { x(e, i.rs1); setF(e, i.rd); }
+            case "fmv.x.w" -> { f(e, i.rs1); e.callStatic(FLOAT, "fmv_x_w", "(J)J"); setX(e, i.rd); }
+            case "fmv.w.x" -> { x(e, i.rs1); e.callStatic(FLOAT, "fmv_w_x", "(J)J"); setF(e, i.rd); }
+            case "fadd.s", "fsub.s", "fmul.s", "fdiv.s", "fadd.d", "fsub.d", "fmul.d", "fdiv.d" -> arith(i, e, 2, false, true);
+            case "fsqrt.s", "fsqrt.d" -> arith(i, e, 1, false, true);
+            case "fmadd.s", "fmsub.s", "fnmsub.s", "fnmadd.s", "fmadd.d", "fmsub.d", "fnmsub.d", "fnmadd.d" ->
+                    arith(i, e, 3, false, true);
+            case "fmin.s", "fmax.s", "fmin.d", "fmax.d" -> arith(i, e, 2, false, false);
+            case "feq.s", "flt.s", "fle.s", "feq.d", "flt.d", "fle.d" -> arith(i, e, 2, true, false);
+            case "fsgnj.s", "fsgnjn.s", "fsgnjx.s", "fsgnj.d", "fsgnjn.d", "fsgnjx.d" -> signInjection(i, e);
+            case "fclass.s", "fclass.d" -> {
                 f(e, i.rs1);
                 e.callStatic(FLOAT, helperName(i), "(J)J");
                 setX(e, i.rd);
-            });
-            for (String in : new String[] {"w", "wu", "l", "lu"}) {
-                t.put("fcvt." + in + "." + p, convert(false, true));   // float -> integer
-                t.put("fcvt." + p + "." + in, convert(true, false));   // integer -> float
+            }
+            case "fcvt.s.d", "fcvt.d.s" -> convert(i, e, false, false);
+            default -> {
+                if (n.matches("fcvt\\.(w|wu|l|lu)\\.[sd]")) {
+                    convert(i, e, false, true);            // float -> integer
+                } else if (n.matches("fcvt\\.[sd]\\.(w|wu|l|lu)")) {
+                    convert(i, e, true, false);            // integer -> float
+                } else {
+                    return false;
+                }
             }
         }
-        t.put("fcvt.s.d", convert(false, false));
-        t.put("fcvt.d.s", convert(false, false));
+        return true;
     }
 
     static String helperName(RiscvInsn i) {
@@ -92,8 +87,8 @@ final class RvFloatTranslators implements Opcodes {
     }
 
     /** rd = helper(cpu, rs1[, rs2[, rs3]][, rm]); integer result if {@code toX}. */
-    private static RvTranslator arith(int operands, boolean toX, boolean rounding) {
-        return (i, e) -> {
+    private static void arith(RiscvInsn i, Emitter e, int operands, boolean toX, boolean rounding) {
+        {
             if (rounding && badStaticRm(i, e)) return;
             if (rounding && i.rm == 7) e.mayFault();
             StringBuilder desc = new StringBuilder("(" + CPU_DESC);
@@ -110,29 +105,25 @@ final class RvFloatTranslators implements Opcodes {
             desc.append(")J");
             e.callStatic(FLOAT, helperName(i), desc.toString());
             if (toX) setX(e, i.rd); else setF(e, i.rd);
-        };
+        }
     }
 
     /** Sign injection: no CPU state, no flags. */
-    private static RvTranslator pure(int operands) {
-        return (i, e) -> {
-            f(e, i.rs1);
-            f(e, i.rs2);
-            e.callStatic(FLOAT, helperName(i), "(JJ)J");
-            setF(e, i.rd);
-        };
+    private static void signInjection(RiscvInsn i, Emitter e) {
+        f(e, i.rs1);
+        f(e, i.rs2);
+        e.callStatic(FLOAT, helperName(i), "(JJ)J");
+        setF(e, i.rd);
     }
 
     /** Conversions: source bank X if {@code fromX}, destination bank X if {@code toX}. */
-    private static RvTranslator convert(boolean fromX, boolean toX) {
-        return (i, e) -> {
-            if (badStaticRm(i, e)) return;
-            if (i.rm == 7) e.mayFault();
-            e.pushCpu();
-            if (fromX) x(e, i.rs1); else f(e, i.rs1);
-            e.constInt(i.rm);
-            e.callStatic(FLOAT, helperName(i), "(" + CPU_DESC + "JI)J");
-            if (toX) setX(e, i.rd); else setF(e, i.rd);
-        };
+    private static void convert(RiscvInsn i, Emitter e, boolean fromX, boolean toX) {
+        if (badStaticRm(i, e)) return;
+        if (i.rm == 7) e.mayFault();
+        e.pushCpu();
+        if (fromX) x(e, i.rs1); else f(e, i.rs1);
+        e.constInt(i.rm);
+        e.callStatic(FLOAT, helperName(i), "(" + CPU_DESC + "JI)J");
+        if (toX) setX(e, i.rd); else setF(e, i.rd);
     }
 }

@@ -3,108 +3,79 @@ package io.mimic.translator.riscv;
 import io.mimic.translator.engine.Emitter;
 import org.objectweb.asm.Opcodes;
 
-import java.util.Map;
-
 import static io.mimic.translator.riscv.RvEmit.*;
 
-/** RV64I computational instructions, M, and the Zba/Zbb/Zbs bit-manipulation extensions. */
+/**
+ * RV64I computational instructions, M, and the Zba/Zbb/Zbs bit-manipulation extensions. One
+ * case per pattern of riscv64.decode, each a call to a shared shape in {@link RvEmit}. (A switch
+ * rather than a map of lambdas: lambdas are spun at start-up, one bootstrap per site.)
+ */
 final class RvIntegerTranslators implements Opcodes {
     private RvIntegerTranslators() {}
 
-    static void register(Map<String, RvTranslator> t) {
-        t.put("lui", (i, e) -> { e.constLong(i.imm); setX(e, i.rd); });
-        t.put("auipc", (i, e) -> { e.constLong(i.pc + i.imm); setX(e, i.rd); });
-
-        t.put("addi", RvIntegerTranslators::addi);
-        t.put("slti", helperImm("slt"));
-        t.put("sltiu", helperImm("sltu"));
-        t.put("xori", ri(LXOR));
-        t.put("ori", ri(LOR));
-        t.put("andi", ri(LAND));
-        t.put("slli", shiftImm(LSHL));
-        t.put("srli", shiftImm(LUSHR));
-        t.put("srai", shiftImm(LSHR));
-        t.put("add", rr(LADD));
-        t.put("sub", rr(LSUB));
-        t.put("sll", shiftReg(LSHL));
-        t.put("slt", helper2("slt"));
-        t.put("sltu", helper2("sltu"));
-        t.put("xor", rr(LXOR));
-        t.put("srl", shiftReg(LUSHR));
-        t.put("sra", shiftReg(LSHR));
-        t.put("or", rr(LOR));
-        t.put("and", rr(LAND));
-
-        t.put("addiw", (i, e) -> { x(e, i.rs1); e.constLong(i.imm); e.op(LADD); sext32(e); setX(e, i.rd); });
-        t.put("slliw", shiftImmW(ISHL));
-        t.put("srliw", shiftImmW(IUSHR));
-        t.put("sraiw", shiftImmW(ISHR));
-        t.put("addw", rrW(IADD));
-        t.put("subw", rrW(ISUB));
-        t.put("sllw", rrW(ISHL));
-        t.put("srlw", rrW(IUSHR));
-        t.put("sraw", rrW(ISHR));
-
-        // M
-        t.put("mul", rr(LMUL));
-        t.put("mulh", helper2("mulh"));
-        t.put("mulhsu", helper2("mulhsu"));
-        t.put("mulhu", helper2("mulhu"));
-        t.put("div", helper2("div"));
-        t.put("divu", helper2("divu"));
-        t.put("rem", helper2("rem"));
-        t.put("remu", helper2("remu"));
-        t.put("mulw", rrW(IMUL));
-        t.put("divw", helper2("divw"));
-        t.put("divuw", helper2("divuw"));
-        t.put("remw", helper2("remw"));
-        t.put("remuw", helper2("remuw"));
-
-        // Zba
-        t.put("sh1add", helper2("sh1add"));
-        t.put("sh2add", helper2("sh2add"));
-        t.put("sh3add", helper2("sh3add"));
-        t.put("add.uw", helper2("adduw"));
-        t.put("sh1add.uw", helper2("sh1adduw"));
-        t.put("sh2add.uw", helper2("sh2adduw"));
-        t.put("sh3add.uw", helper2("sh3adduw"));
-        t.put("slli.uw", helperImm("slliuw"));
-
-        // Zbb
-        t.put("andn", helper2("andn"));
-        t.put("orn", helper2("orn"));
-        t.put("xnor", helper2("xnor"));
-        t.put("clz", helper1("clz"));
-        t.put("ctz", helper1("ctz"));
-        t.put("cpop", helper1("cpop"));
-        t.put("clzw", helper1("clzw"));
-        t.put("ctzw", helper1("ctzw"));
-        t.put("cpopw", helper1("cpopw"));
-        t.put("max", helper2("max"));
-        t.put("maxu", helper2("maxu"));
-        t.put("min", helper2("min"));
-        t.put("minu", helper2("minu"));
-        t.put("sext.b", helper1("sextb"));
-        t.put("sext.h", helper1("sexth"));
-        t.put("zext.h", helper1("zexth"));
-        t.put("rol", helper2("rol"));
-        t.put("ror", helper2("ror"));
-        t.put("rori", helperImm("ror"));
-        t.put("rolw", helper2("rolw"));
-        t.put("rorw", helper2("rorw"));
-        t.put("roriw", helperImm("rorw"));
-        t.put("orc.b", helper1("orcb"));
-        t.put("rev8", helper1("rev8"));
-
-        // Zbs (register forms use rs2 & 63, immediate forms a 6-bit shamt)
-        t.put("bclr", bitReg("bclr"));
-        t.put("bext", bitReg("bext"));
-        t.put("binv", bitReg("binv"));
-        t.put("bset", bitReg("bset"));
-        t.put("bclri", helperImm("bclr"));
-        t.put("bexti", helperImm("bext"));
-        t.put("binvi", helperImm("binv"));
-        t.put("bseti", helperImm("bset"));
+    /** Emits the instruction if it belongs to this group; false if it is not one of ours. */
+    static boolean translate(RiscvInsn i, Emitter e) {
+        switch (i.name()) {
+            case "lui" -> { e.constLong(i.imm); setX(e, i.rd); }
+            case "auipc" -> { e.constLong(i.pc + i.imm); setX(e, i.rd); }
+            case "addi" -> addi(i, e);
+            case "slti" -> helperImm(i, e, "slt");
+            case "sltiu" -> helperImm(i, e, "sltu");
+            case "xori" -> ri(i, e, LXOR);
+            case "ori" -> ri(i, e, LOR);
+            case "andi" -> ri(i, e, LAND);
+            case "slli" -> shiftImm(i, e, LSHL);
+            case "srli" -> shiftImm(i, e, LUSHR);
+            case "srai" -> shiftImm(i, e, LSHR);
+            case "add" -> rr(i, e, LADD);
+            case "sub" -> rr(i, e, LSUB);
+            case "sll" -> shiftReg(i, e, LSHL);
+            case "slt" -> helper2(i, e, "slt");
+            case "sltu" -> helper2(i, e, "sltu");
+            case "xor" -> rr(i, e, LXOR);
+            case "srl" -> shiftReg(i, e, LUSHR);
+            case "sra" -> shiftReg(i, e, LSHR);
+            case "or" -> rr(i, e, LOR);
+            case "and" -> rr(i, e, LAND);
+            case "addiw" -> { x(e, i.rs1); e.constLong(i.imm); e.op(LADD); sext32(e); setX(e, i.rd); }
+            case "slliw" -> shiftImmW(i, e, ISHL);
+            case "srliw" -> shiftImmW(i, e, IUSHR);
+            case "sraiw" -> shiftImmW(i, e, ISHR);
+            case "addw" -> rrW(i, e, IADD);
+            case "subw" -> rrW(i, e, ISUB);
+            case "sllw" -> rrW(i, e, ISHL);
+            case "srlw" -> rrW(i, e, IUSHR);
+            case "sraw" -> rrW(i, e, ISHR);
+            // M
+            case "mul" -> rr(i, e, LMUL);
+            case "mulw" -> rrW(i, e, IMUL);
+            case "mulh", "mulhsu", "mulhu", "div", "divu", "rem", "remu", "divw", "divuw", "remw", "remuw" ->
+                    helper2(i, e, i.name());
+            // Zba
+            case "sh1add", "sh2add", "sh3add" -> helper2(i, e, i.name());
+            case "add.uw" -> helper2(i, e, "adduw");
+            case "sh1add.uw" -> helper2(i, e, "sh1adduw");
+            case "sh2add.uw" -> helper2(i, e, "sh2adduw");
+            case "sh3add.uw" -> helper2(i, e, "sh3adduw");
+            case "slli.uw" -> helperImm(i, e, "slliuw");
+            // Zbb
+            case "andn", "orn", "xnor", "max", "maxu", "min", "minu", "rol", "ror", "rolw", "rorw" ->
+                    helper2(i, e, i.name());
+            case "clz", "ctz", "cpop", "clzw", "ctzw", "cpopw", "rev8" -> helper1(i, e, i.name());
+            case "sext.b" -> helper1(i, e, "sextb");
+            case "sext.h" -> helper1(i, e, "sexth");
+            case "zext.h" -> helper1(i, e, "zexth");
+            case "orc.b" -> helper1(i, e, "orcb");
+            case "rori" -> helperImm(i, e, "ror");
+            case "roriw" -> helperImm(i, e, "rorw");
+            // Zbs: register forms use rs2 & 63, immediate forms a 6-bit shamt
+            case "bclr", "bext", "binv", "bset" -> bitReg(i, e, i.name());
+            case "bclri", "bexti", "binvi", "bseti" -> helperImm(i, e, i.name().substring(0, 4));
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** addi is also li and mv; emit the cheapest form. */
@@ -118,25 +89,21 @@ final class RvIntegerTranslators implements Opcodes {
         setX(e, i.rd);
     }
 
-    private static RvTranslator shiftImmW(int intOpcode) {
-        return (i, e) -> {
-            x(e, i.rs1);
-            e.op(L2I);
-            e.constInt((int) i.imm);
-            e.op(intOpcode);
-            e.op(I2L);
-            setX(e, i.rd);
-        };
+    private static void shiftImmW(RiscvInsn i, Emitter e, int intOpcode) {
+        x(e, i.rs1);
+        e.op(L2I);
+        e.constInt((int) i.imm);
+        e.op(intOpcode);
+        e.op(I2L);
+        setX(e, i.rd);
     }
 
-    private static RvTranslator bitReg(String helper) {
-        return (i, e) -> {
-            x(e, i.rs1);
-            x(e, i.rs2);
-            e.constLong(63);
-            e.op(LAND);
-            e.callStatic(RiscvOps.class, helper, "(JJ)J");
-            setX(e, i.rd);
-        };
+    private static void bitReg(RiscvInsn i, Emitter e, String helper) {
+        x(e, i.rs1);
+        x(e, i.rs2);
+        e.constLong(63);
+        e.op(LAND);
+        e.callStatic(RiscvOps.class, helper, "(JJ)J");
+        setX(e, i.rd);
     }
 }
