@@ -68,6 +68,8 @@ final class ProcessSyscalls {
         r.register("sched_get_priority_min", Passthrough.of("sched_get_priority_min", "i"));
         r.register("sched_rr_get_interval", Passthrough.of("sched_rr_get_interval", "i >timespec"));
         r.register("getcpu", Passthrough.of("getcpu", ">u32 >u32 i"));
+        r.register("ioprio_get", Passthrough.of("ioprio_get", "i i"));
+        r.register("ioprio_set", Passthrough.of("ioprio_set", "i i i"));
         // System information.
         r.register("uname", ProcessSyscalls::uname);
         r.register("sethostname", Passthrough.of("sethostname", "r1 i"));
