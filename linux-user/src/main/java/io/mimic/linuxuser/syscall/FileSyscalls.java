@@ -89,7 +89,7 @@ final class FileSyscalls {
         if (pathPtr == 0) return -Errno.EFAULT;
         String path = a.readString(pathPtr);
         if (GuestPaths.isProcExe(a, path)) {
-            byte[] exe = a.process.executablePath.getBytes(StandardCharsets.UTF_8);
+            byte[] exe = GuestPaths.realExecutable(a).getBytes(StandardCharsets.UTF_8);
             int n = (int) Math.min(exe.length, bufSize);
             a.writeBytes(a.arg(2), exe, n);
             return n;

@@ -48,6 +48,15 @@ final class GuestPaths {
         };
     }
 
+    /** The executable's path with symbolic links resolved, as the kernel's /proc/self/exe link reads. */
+    static String realExecutable(SyscallArgs a) {
+        try {
+            return java.nio.file.Path.of(a.process.executablePath).toRealPath().toString();
+        } catch (java.io.IOException | RuntimeException e) {
+            return a.process.executablePath;
+        }
+    }
+
     /** True if the guest name is the executable's /proc link. */
     static boolean isProcExe(SyscallArgs a, String path) {
         return "exe".equals(procSelf(a, path));
