@@ -71,6 +71,7 @@ static const char *errname(int e)
     case ERANGE: return "ERANGE";
     case ENOSYS: return "ENOSYS";
     case ELOOP: return "ELOOP";
+    case EPIPE: return "EPIPE";
     case ENOTSOCK: return "ENOTSOCK";
     case EOPNOTSUPP: return "EOPNOTSUPP";
     default: return "E?";
@@ -689,6 +690,13 @@ static void signals(void)
     expect_long("raise SIGURG", raise(SIGURG), 0);
     signal(SIGUSR1, SIG_IGN);
     expect_long("raise ignored SIGUSR1", raise(SIGUSR1), 0);
+    int pp[2];
+    pipe(pp);
+    close(pp[0]);
+    signal(SIGPIPE, SIG_IGN);
+    expect_err("write to a pipe without reader, SIGPIPE ignored", write(pp[1], "x", 1), EPIPE);
+    close(pp[1]);
+    signal(SIGPIPE, SIG_DFL);
     signal(SIGTERM, SIG_IGN);
     expect_long("kill(self, ignored SIGTERM)", kill(getpid(), SIGTERM), 0);
     signal(SIGTERM, SIG_DFL);

@@ -15,6 +15,7 @@ public final class LinuxSyscalls {
         SignalSyscalls.register(r);
         SocketSyscalls.register(r);
         abi.registerSyscalls(r);
+        SignalSyscalls.raiseSigpipeOnEpipe(r);
         return r;
     }
 }

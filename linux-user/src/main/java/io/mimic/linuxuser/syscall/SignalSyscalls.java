@@ -36,6 +36,28 @@ final class SignalSyscalls {
         r.register("sigaltstack", SignalSyscalls::sigaltstack);
     }
 
+    private static final long MSG_NOSIGNAL = 0x4000;
+
+    /**
+     * Writing to a pipe or socket whose reading end is closed raises SIGPIPE in the writer
+     * before the call returns EPIPE. The host's SIGPIPE goes to the JVM (which ignores it), so the
+     * guest's is raised here: by default the program ends with status 141, as `prog | head` expects.
+     * Call after every family has registered.
+     */
+    static void raiseSigpipeOnEpipe(SyscallRegistry r) {
+        for (String name : new String[] {"write", "writev", "pwrite64", "pwritev", "pwritev2", "sendfile", "splice",
+                "tee", "copy_file_range"}) {
+            r.wrap(name, h -> a -> sigpipe(a, h.call(a), false));
+        }
+        r.wrap("sendto", h -> a -> sigpipe(a, h.call(a), (a.arg(3) & MSG_NOSIGNAL) != 0));
+        r.wrap("sendmsg", h -> a -> sigpipe(a, h.call(a), (a.arg(2) & MSG_NOSIGNAL) != 0));
+    }
+
+    private static long sigpipe(SyscallArgs a, long result, boolean suppressed) {
+        if (result == -Errno.EPIPE && !suppressed) raise(a, (int) a.arch().signals().value("SIGPIPE"));
+        return result;
+    }
+
     private static long kill(SyscallArgs a) {
         int pid = a.intArg(0), sig = a.intArg(1);
         if (sig < 0 || sig > Signals.SIGRTMAX) return -Errno.EINVAL;

@@ -12,6 +12,12 @@ public final class SyscallRegistry {
         if (handlers.put(name, handler) != null) throw new IllegalStateException("two handlers for " + name);
     }
 
+    /** Replaces a registered handler by {@code wrapper.apply(old)} (nothing if none is registered). */
+    public void wrap(String name, java.util.function.UnaryOperator<SyscallHandler> wrapper) {
+        SyscallHandler h = handlers.get(name);
+        if (h != null) handlers.put(name, wrapper.apply(h));
+    }
+
     public SyscallHandler get(String name) {
         return handlers.get(name);
     }
