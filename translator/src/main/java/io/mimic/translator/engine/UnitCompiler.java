@@ -23,6 +23,8 @@ import java.util.TreeMap;
 final class UnitCompiler implements Opcodes {
     /** HotSpot does not JIT-compile methods above 8000 bytes of bytecode; stay well under. */
     static final int MAX_BYTECODE = 7600;
+    /** Operand-stack slots every generated method may use (checked by the JVM's verifier). */
+    static final int MAX_STACK = 32;
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final String CLASS_NAME = "io/mimic/translator/engine/GuestCode";
@@ -95,6 +97,9 @@ final class UnitCompiler implements Opcodes {
         exec.instructions.add(end);
         exec.tryCatchBlocks.addAll(e.tryCatch);
         exec.maxLocals = e.maxLocals();
+        // Translators push at most a handful of longs (an FMA: cpu + three operands + rm); a
+        // generous fixed bound spares ASM a control-flow analysis of every unit.
+        exec.maxStack = MAX_STACK;
 
         MethodNode init = new MethodNode(ACC_PUBLIC, "<init>", "(JI)V", null, null);
         init.instructions.add(new VarInsnNode(ALOAD, 0));
@@ -111,7 +116,9 @@ final class UnitCompiler implements Opcodes {
         cn.methods.add(init);
         cn.methods.add(exec);
 
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS) {
+        init.maxLocals = 4;
+        init.maxStack = 4;
+        ClassWriter cw = new ClassWriter(0) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
                 return "java/lang/Object";
