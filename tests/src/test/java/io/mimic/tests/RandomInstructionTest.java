@@ -328,7 +328,8 @@ class RandomInstructionTest {
             for (String line : inputs(part, before)) msg.append("    ").append(line).append('\n');
             msg.append("  after it:\n");
             describeOutcome(msg, o, 0);
-            return part;
+            Unit deeper = narrow(name + "-part" + k, part, before, msg);
+            return deeper != null ? deeper : part;
         }
         return null;
     }
@@ -386,6 +387,10 @@ class RandomInstructionTest {
         Path p = prop != null && !prop.isBlank() ? Path.of(prop) : REPO.resolve("bin/mimic");
         if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
             fail("the Mimic launcher " + p + " is missing or not executable (set -Dmimic.launcher=...)");
+        }
+        Path jar = REPO.resolve("linux-user/target/mimic.jar");
+        if ((prop == null || prop.isBlank()) && !Files.isRegularFile(jar)) {
+            fail("Mimic is not built (" + jar + " is missing): run 'mvn -q -o -DskipTests install' first");
         }
         return p.toAbsolutePath();
     }

@@ -28,6 +28,12 @@ final class InstructionGenerator {
     private final boolean[] reserved = new boolean[32];
     /** Per FP register: does it (probably) hold a NaN-boxed single? Used to bias source choice only. */
     private final boolean[] fSingle = new boolean[32];
+    /**
+     * While building a {@link #specialOperands()} unit: where xs() and fs() put the instructions
+     * that load a fresh special value into each source register they return.
+     */
+    private Unit.Builder inject;
+    private Long lastSpecial;
     /** Set when the unit being built writes x0 (a HINT), to tag it. */
     private boolean x0Dest;
 
@@ -83,7 +89,8 @@ final class InstructionGenerator {
     private Unit anyUnit() {
         int w = r.nextInt(1000);
         Unit u;
-        if (w < 700) u = simple();
+        if (w < 580) u = simple();
+        else if (w < 700) u = specialOperands();
         else if (w < 730) u = amo();
         else if (w < 750) u = lrsc();
         else if (w < 755) u = loneSc();
@@ -146,7 +153,28 @@ final class InstructionGenerator {
 
     /** Any integer source register (sp and s0 included: their values are fixed addresses). */
     private int xs() {
+        if (inject != null) {
+            int d = xdNz();
+            inject.i("li " + x(d) + ", " + hex(nextSpecial(Values.specialInt(r), 1L << 63)));
+            return d;
+        }
         return r.nextInt(100) < 6 ? 0 : r.nextInt(32);
+    }
+
+    /**
+     * Usually {@code fresh}; sometimes the previous special operand again, with its sign bit
+     * flipped or as is (so that +0 meets -0, x meets -x, NaN meets NaN).
+     */
+    private long nextSpecial(long fresh, long signBit) {
+        Long last = lastSpecial;
+        long v = fresh;
+        if (last != null) {
+            int k = r.nextInt(100);
+            if (k < 30) v = last ^ signBit;
+            else if (k < 40) v = last;
+        }
+        lastSpecial = v;
+        return v;
     }
 
     /** An integer destination: not reserved; rarely x0 (a HINT). */
@@ -193,6 +221,14 @@ final class InstructionGenerator {
 
     /** An FP source, usually one holding the given kind of value. */
     private int fs(boolean single) {
+        if (inject != null) {
+            int d = r.nextInt(32), t = xdNz();
+            long bits = single ? nextSpecial(Values.specialSingle(r), 1L << 31)
+                    : nextSpecial(Values.specialDouble(r), 1L << 63);
+            inject.i("li " + x(t) + ", " + hex(bits)).i((single ? "fmv.w.x " : "fmv.d.x ") + f(d) + ", " + x(t));
+            fSingle[d] = single;
+            return d;
+        }
         if (r.nextInt(100) < 85) {
             List<Integer> ok = new ArrayList<>();
             for (int i = 0; i < 32; i++) if (fSingle[i] == single) ok.add(i);
@@ -279,6 +315,30 @@ final class InstructionGenerator {
     private String upperImm() {
         int v = r.nextInt(4) == 0 ? pick(new Integer[] {0, 1, 0x7ffff, 0x80000, 0xfffff, 0x80001}) : r.nextInt(1 << 20);
         return String.format("0x%x", v);
+    }
+
+    /**
+     * One operation whose source registers were just loaded with special values (FP specials
+     * such as +-0, +-inf, NaNs, subnormals and conversion limits; integer boundaries), often
+     * related to each other (x and -x, the same NaN twice).
+     */
+    private Unit specialOperands() {
+        Unit.Builder u = new Unit.Builder().tag(KnownMimicBugs.Tag.SPECIAL);
+        inject = u;
+        lastSpecial = null;
+        Unit op;
+        try {
+            op = switch (r.nextInt(10)) {
+                case 0, 1 -> fpArith();
+                case 2, 3, 4 -> fpMisc();
+                case 5, 6 -> fpConvert();
+                case 7 -> aluI();
+                default -> aluR();
+            };
+        } finally {
+            inject = null;
+        }
+        return u.inline(op).build();
     }
 
     /** Division edge cases: by zero, and the overflowing MIN / -1, with garbage in the upper halves for W forms. */

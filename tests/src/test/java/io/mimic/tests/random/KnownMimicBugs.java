@@ -45,6 +45,8 @@ public final class KnownMimicBugs {
         public static final String SP_ADJUST = "sp-adjust";
         /** A local function called twice through a link register. */
         public static final String CALL = "call";
+        /** One operation on source registers just loaded with special values. */
+        public static final String SPECIAL = "special-operands";
         /** A forward branch or jump over some instructions. */
         public static final String FORWARD = "forward-branch";
         /** An SC with no reservation (it must fail and write 1). */

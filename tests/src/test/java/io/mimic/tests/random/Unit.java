@@ -87,6 +87,15 @@ public record Unit(List<String> lines, List<String> tags, int instructions, List
             return this;
         }
 
+        /** Appends another unit's lines and tags as part of this one (not as a separable part). */
+        Builder inline(Unit u) {
+            lines.addAll(u.lines);
+            tags.addAll(u.tags);
+            instructions += u.instructions;
+            parts.addAll(u.parts);
+            return this;
+        }
+
         boolean hasCompressedMnemonic() {
             for (String t : tags) if (t.startsWith("c.")) return true;
             return false;

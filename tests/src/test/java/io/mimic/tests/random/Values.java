@@ -98,6 +98,25 @@ final class Values {
         };
     }
 
+    /** Mostly a boundary integer. */
+    static long specialInt(Random r) {
+        return r.nextInt(100) < 55 ? INT_SPECIALS[r.nextInt(INT_SPECIALS.length)] : anInt(r);
+    }
+
+    /** Mostly a special double; often one of the first 12 (zeros, infinities, NaNs, subnormals). */
+    static long specialDouble(Random r) {
+        int k = r.nextInt(100);
+        if (k < 45) return DOUBLE_SPECIALS[r.nextInt(12)];
+        return k < 70 ? DOUBLE_SPECIALS[r.nextInt(DOUBLE_SPECIALS.length)] : aDouble(r);
+    }
+
+    /** Mostly a special single (32 bits); often one of the first 12. */
+    static int specialSingle(Random r) {
+        int k = r.nextInt(100);
+        if (k < 45) return SINGLE_SPECIALS[r.nextInt(12)];
+        return k < 70 ? SINGLE_SPECIALS[r.nextInt(SINGLE_SPECIALS.length)] : aSingle(r);
+    }
+
     static long boxed(int single) {
         return 0xffffffff00000000L | (single & 0xffffffffL);
     }
