@@ -21,16 +21,12 @@ public final class RiscvCpu extends CpuState {
         super(memory);
     }
 
-    private static final String[] NAMES = {
-        "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5",
-        "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
-
     /** The register file in qemu's -d cpu layout, for comparing traces. */
     @Override
     public String dumpState() {
         StringBuilder sb = new StringBuilder(String.format(" pc       %016x%n", pc));
         for (int i = 0; i < 32; i++) {
-            sb.append(String.format(" %-8s %016x", "x" + i + "/" + NAMES[i], x[i]));
+            sb.append(String.format(" %-8s %016x", "x" + i + "/" + RiscvDisassembler.xName(i), x[i]));
             if (i % 4 == 3) sb.append('\n');
         }
         return sb.toString();

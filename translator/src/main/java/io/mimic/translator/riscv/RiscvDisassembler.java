@@ -12,6 +12,11 @@ public final class RiscvDisassembler {
 
     private RiscvDisassembler() {}
 
+    /** The ABI name of integer register {@code i} (a0, sp, ...). */
+    public static String xName(int i) {
+        return X[i];
+    }
+
     public static String format(RiscvInsn i) {
         String enc = i.compressedBits >= 0 ? String.format("%04x    ", i.compressedBits) : String.format("%08x", i.bits);
         if (i.pattern == null) return enc + "  illegal";
