@@ -270,7 +270,7 @@ public final class Emitter implements Opcodes {
     private void emitGoto(long target, boolean pollInterrupts) {
         LabelNode inside = labels.get(target);
         if (inside != null) {
-            if (pollInterrupts && target <= current.pc && !Boolean.getBoolean("mimic.nopoll")) {
+            if (pollInterrupts && target <= current.pc) {
                 LabelNode stop = new LabelNode();
                 code.add(new VarInsnNode(ALOAD, CPU_ARG));
                 code.add(new FieldInsnNode(GETFIELD, CPU, "interruptPending", "I"));
