@@ -117,9 +117,9 @@ final class InstructionGenerator {
         if (w < 460) return store();
         if (w < 500) return fpLoadStore();
         if (w < 570) return compressedAlu();
-        if (w < 680) return fpArith();
-        if (w < 760) return fpMisc();
-        if (w < 850) return fpConvert();
+        if (w < 680) return flagProbe(fpArith());
+        if (w < 760) return flagProbe(fpMisc());
+        if (w < 850) return flagProbe(fpConvert());
         if (w < 900) return fpMove();
         if (w < 940) return fpInject();
         if (w < 980) return csrFp();
@@ -318,6 +318,17 @@ final class InstructionGenerator {
     }
 
     /**
+     * Often wraps an FP unit as {@code fsflags zero; UNIT; frflags rd}, so that the exception
+     * flags of that one operation reach the dump: fflags is sticky, and once a block has set
+     * NX (or any flag) a later operation that fails to set it would otherwise go unseen.
+     */
+    private Unit flagProbe(Unit fp) {
+        if (r.nextInt(100) >= 35) return fp;
+        Unit.Builder u = new Unit.Builder().tag(KnownMimicBugs.Tag.FLAG_PROBE).i("fsflags zero").inline(fp);
+        return u.i("frflags " + x(xdNz())).build();
+    }
+
+    /**
      * One operation whose source registers were just loaded with special values (FP specials
      * such as +-0, +-inf, NaNs, subnormals and conversion limits; integer boundaries), often
      * related to each other (x and -x, the same NaN twice).
@@ -338,7 +349,7 @@ final class InstructionGenerator {
         } finally {
             inject = null;
         }
-        return u.inline(op).build();
+        return flagProbe(u.inline(op).build());
     }
 
     /** Division edge cases: by zero, and the overflowing MIN / -1, with garbage in the upper halves for W forms. */

@@ -47,6 +47,8 @@ public final class KnownMimicBugs {
         public static final String CALL = "call";
         /** One operation on source registers just loaded with special values. */
         public static final String SPECIAL = "special-operands";
+        /** fsflags zero; an FP unit; frflags rd: that unit's exception flags alone. */
+        public static final String FLAG_PROBE = "flag-probe";
         /** A forward branch or jump over some instructions. */
         public static final String FORWARD = "forward-branch";
         /** An SC with no reservation (it must fail and write 1). */
