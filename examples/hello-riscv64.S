@@ -2,12 +2,13 @@
 # commit. Build: riscv64-linux-gnu-gcc -nostdlib -static -s -Wl,--build-id=none \
 #                  -o examples/hello-riscv64 examples/hello-riscv64.S
 # It prints a greeting, counts to 10 in a loop (a JVM loop once translated), and exits 0.
+    .option norelax             # no gp-relative relaxation: this program sets up no gp
     .section .text
     .globl _start
 _start:
     li      a7, 64              # write(1, msg, len)
     li      a0, 1
-    la      a1, msg
+    lla     a1, msg
     li      a2, 56
     ecall
     li      t0, 0               # sum 1..10 = 55, printed as two digits
@@ -20,7 +21,7 @@ _start:
     remu    t4, t0, t2
     addi    t3, t3, '0'
     addi    t4, t4, '0'
-    la      a1, sum
+    lla     a1, sum
     sb      t3, 16(a1)
     sb      t4, 17(a1)
     li      a7, 64

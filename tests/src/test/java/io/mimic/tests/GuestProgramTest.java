@@ -55,7 +55,7 @@ class GuestProgramTest {
             "riscv64", "qemu-riscv64",
             "aarch64", "qemu-aarch64");
 
-    private static final Path REPO = repoRoot();
+    static final Path REPO = repoRoot();
     private static final Path GUEST_BIN = REPO.resolve("tests/guest-bin");
     private static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("mimic.tests.timeout", 60));
 
@@ -182,7 +182,7 @@ class GuestProgramTest {
                 + " guests) is not installed: run toolchains/install-test-deps.sh"));
     }
 
-    private static Path launcher() {
+    static Path launcher() {
         String prop = System.getProperty("mimic.launcher");
         Path p = prop != null && !prop.isBlank() ? Path.of(prop) : REPO.resolve("bin/mimic");
         if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
