@@ -124,7 +124,15 @@ public final class Main {
             return USAGE_ERROR;
         }
 
-        PrintStream log = o.logFile != null ? new PrintStream(new FileOutputStream(o.logFile), true) : System.err;
+        PrintStream log = System.err;
+        if (o.logFile != null) {
+            try {
+                log = new PrintStream(new FileOutputStream(o.logFile), true);
+            } catch (IOException e) {
+                System.err.println("mimic: cannot write the log file " + o.logFile + ": " + e.getMessage());
+                return USAGE_ERROR;
+            }
+        }
         List<String> logItems = o.log == null ? List.of() : Arrays.asList(o.log.split(","));
         for (String item : logItems) {
             if (!item.equals("in_asm") && !item.equals("stats") && !item.equals("exec") && !item.equals("nochain")) {

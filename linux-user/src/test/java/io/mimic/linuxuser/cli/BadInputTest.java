@@ -124,6 +124,16 @@ class BadInputTest {
     }
 
     @Test
+    void unwritableLogFileIsAUsageError() throws Exception {
+        byte[] elf = new byte[64 + 56];
+        System.arraycopy(elfHeader(243, 1), 0, elf, 0, 64);
+        Path prog = file("prog", elf, true);
+        Result r = run("-D", dir.resolve("no/such/dir/log").toString(), prog.toString());
+        assertEquals(1, r.status);
+        assertOneLine(r, "cannot write the log file");
+    }
+
+    @Test
     void noProgramIsAUsageError() throws Exception {
         Result r = run();
         assertEquals(1, r.status);
