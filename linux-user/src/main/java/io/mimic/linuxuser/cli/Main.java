@@ -105,6 +105,15 @@ public final class Main {
             }
         }
 
+        PrintStream log = System.err;
+        if (o.logFile != null) {
+            try {
+                log = new PrintStream(new FileOutputStream(o.logFile), true);
+            } catch (IOException e) {
+                System.err.println("mimic: cannot write the log file " + o.logFile + ": " + e.getMessage());
+                return USAGE_ERROR;
+            }
+        }
         Path program = Path.of(o.program);
         ElfFile elf;
         LinuxAbi abi;
@@ -124,15 +133,6 @@ public final class Main {
             return USAGE_ERROR;
         }
 
-        PrintStream log = System.err;
-        if (o.logFile != null) {
-            try {
-                log = new PrintStream(new FileOutputStream(o.logFile), true);
-            } catch (IOException e) {
-                System.err.println("mimic: cannot write the log file " + o.logFile + ": " + e.getMessage());
-                return USAGE_ERROR;
-            }
-        }
         List<String> logItems = o.log == null ? List.of() : Arrays.asList(o.log.split(","));
         for (String item : logItems) {
             if (!item.equals("in_asm") && !item.equals("stats") && !item.equals("exec") && !item.equals("nochain")) {
