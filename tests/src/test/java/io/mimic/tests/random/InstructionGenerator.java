@@ -10,11 +10,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Generates the random units of one block: valid RV64GC + Zba/Zbb/Zbs code that only reads the
- * fixed-address data area through the base registers, never writes sp or s0 (the bases), never
- * traps, always terminates (loops are bounded by a reserved counter) and whose result is fully
- * defined by the ISA (no timers, no implementation-defined cases such as SC after an
- * intervening store or to another address than its LR).
+ * Generates the random units of one block: valid RV64GC + Zba/Zbb/Zbs code that only accesses
+ * the fixed-address data area through the base registers, never writes sp or s0 (the bases; sp
+ * only in an adjustment undone within the same unit), never traps, always terminates (loops are
+ * bounded by a reserved counter) and whose result is fully defined by the ISA (no timers, no
+ * implementation-defined cases such as SC after an intervening store or to another address
+ * than its LR).
  *
  * <p>Units whose tags match a key of the exclusion set ({@link KnownMimicBugs}) are generated
  * again with the next random numbers.
@@ -41,7 +42,6 @@ final class InstructionGenerator {
         this.r = r;
         this.excluded = excluded;
         this.labelPrefix = labelPrefix;
-        reserved[0] = false;
         reserved[Layout.SP] = true;
         reserved[Layout.S0] = true;
         for (int i = 0; i < 32; i++) fSingle[i] = (initialF[i] >>> 32) == 0xffffffffL;
