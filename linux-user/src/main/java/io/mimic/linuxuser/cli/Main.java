@@ -166,7 +166,7 @@ public final class Main {
                 loop.traceExecution(log);
             }
             String maxInsns = System.getenv("MIMIC_MAX_BLOCK_INSNS");
-            if (maxInsns != null) code.setMaxInstructions(Integer.parseInt(maxInsns));
+            if (maxInsns != null && maxInsns.matches("\\d{1,6}")) code.setMaxInstructions(Integer.parseInt(maxInsns));
             loop.run();
             return 0; // not reached: the loop ends by GuestExit
         } finally {
