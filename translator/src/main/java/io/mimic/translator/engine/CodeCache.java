@@ -1,7 +1,6 @@
 package io.mimic.translator.engine;
 
 import io.mimic.translator.memory.AddressSpace;
-import io.mimic.translator.memory.Prot;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -103,9 +102,5 @@ public final class CodeCache {
         out.printf("mimic: %d units translated, %d guest instructions, %d bytes of bytecode, %.1f ms translating, %d invalidations%n",
                 stats.unitsTranslated, stats.guestInstructions, stats.bytecodeBytes, stats.translationNanos / 1e6, stats.invalidations);
         out.printf("mimic: %.1f ms generating bytecode, %.1f ms defining classes%n", UnitCompiler.generateNanos / 1e6, UnitCompiler.defineNanos / 1e6);
-    }
-
-    static boolean executable(AddressSpace as, long pc) {
-        return (as.prot(pc) & Prot.EXEC) != 0;
     }
 }

@@ -46,7 +46,6 @@ public final class Emitter implements Opcodes {
     private final boolean[][] regUsed;
     private final int[] bankArrayLocal;
     private int nextLocal;
-    private int tempBase;
 
     final InsnList code = new InsnList();
     private final List<Runnable> deferred = new ArrayList<>();
@@ -83,7 +82,6 @@ public final class Emitter implements Opcodes {
                 nextLocal += 2;
             }
         }
-        tempBase = maxTemp = nextLocal;
     }
 
     // ------------------------------------------------------------------ instruction context
@@ -92,7 +90,6 @@ public final class Emitter implements Opcodes {
         current = insn;
         currentStart = start;
         currentMayFault = false;
-        tempBase = nextLocal;
     }
 
     void endInstruction() {
@@ -111,11 +108,6 @@ public final class Emitter implements Opcodes {
             });
             usesFaultHandler = true;
         }
-    }
-
-    /** The instruction being translated. */
-    public DecodedInsn insn() {
-        return current;
     }
 
     /** Marks the current instruction as able to throw a guest fault (memory access, helper). */
@@ -154,31 +146,6 @@ public final class Emitter implements Opcodes {
         return reg == banks[bank].hardwiredZero();
     }
 
-    // ------------------------------------------------------------------ temporaries
-
-    /** A fresh long local, valid until the end of the current instruction. */
-    public int newTempLong() {
-        int l = tempBase;
-        tempBase += 2;
-        if (tempBase > maxTemp) maxTemp = tempBase;
-        return l;
-    }
-
-    /** A fresh int local, valid until the end of the current instruction. */
-    public int newTempInt() {
-        int l = tempBase;
-        tempBase += 1;
-        if (tempBase > maxTemp) maxTemp = tempBase;
-        return l;
-    }
-
-    private int maxTemp;
-
-    public void storeTemp(int opcode, int local) { code.add(new VarInsnNode(opcode, local)); }
-    public void loadTemp(int opcode, int local) { code.add(new VarInsnNode(opcode, local)); }
-    public void lstore(int local) { code.add(new VarInsnNode(LSTORE, local)); }
-    public void lload(int local) { code.add(new VarInsnNode(LLOAD, local)); }
-
     // ------------------------------------------------------------------ values
 
     public void constLong(long v) {
@@ -202,26 +169,6 @@ public final class Emitter implements Opcodes {
     /** Pushes the CPU state as its concrete ISA type (for helpers and field access). */
     public void pushCpu() {
         code.add(new VarInsnNode(ALOAD, CPU_CONCRETE));
-    }
-
-    /** Reads an int/long field of the ISA's CpuState: {@code cpu.name}. */
-    public void getCpuField(String name, String desc) {
-        pushCpu();
-        code.add(new FieldInsnNode(GETFIELD, cpuType, name, desc));
-    }
-
-    /** Writes an int/long field of the ISA's CpuState from the stack (value on top). */
-    public void putCpuField(String name, String desc) {
-        pushCpu();
-        boolean wide = desc.equals("J") || desc.equals("D");
-        // stack: value, cpu -> cpu, value
-        if (wide) {
-            code.add(new InsnNode(DUP_X2));
-            code.add(new InsnNode(POP));
-        } else {
-            code.add(new InsnNode(SWAP));
-        }
-        code.add(new FieldInsnNode(PUTFIELD, cpuType, name, desc));
     }
 
     /** Calls a static helper; mark {@link #mayFault()} first if it can throw a guest fault. */
@@ -321,11 +268,6 @@ public final class Emitter implements Opcodes {
             code.add(new InsnNode(LCMP));
         }
         branchOnInt(jump, target);
-    }
-
-    /** An int on the stack: branch to {@code target} if it is non-zero. */
-    public void branchIfTrue(long target) {
-        branchOnInt(IFNE, target);
     }
 
     private void branchOnInt(int jumpOpcode, long target) {
@@ -476,6 +418,6 @@ public final class Emitter implements Opcodes {
     }
 
     int maxLocals() {
-        return Math.max(nextLocal, maxTemp) + 2;
+        return nextLocal;
     }
 }
