@@ -10,7 +10,6 @@ import io.mimic.translator.memory.GuestAccess;
 import io.mimic.translator.memory.HostReservation;
 import io.mimic.translator.memory.Prot;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -174,7 +173,4 @@ public final class SyscallArgs implements AutoCloseable {
         GuestAccess.copyIn(b, 0, g, len);
     }
 
-    static String bytes(ByteArrayOutputStream b) {
-        return b.toString(StandardCharsets.UTF_8);
-    }
 }

@@ -188,11 +188,6 @@ public final class GuestAccess {
 
     // ---- bulk access for the OS layer (checked; never faults the JVM) ----
 
-    /** True if the guest may read (or write) [addr, addr+len). */
-    public static boolean accessible(AddressSpace as, long addr, long len, boolean write) {
-        return as.check(addr, len, write ? Prot.WRITE : Prot.READ);
-    }
-
     /** Reads bytes for the OS layer after the caller checked the range. */
     public static void copyOut(long addr, byte[] dst, int off, int len) {
         MemorySegment.copy(M, B, addr, dst, off, len);

@@ -8,7 +8,4 @@ public final class Prot {
 
     private Prot() {}
 
-    public static String describe(int p) {
-        return ((p & READ) != 0 ? "r" : "-") + ((p & WRITE) != 0 ? "w" : "-") + ((p & EXEC) != 0 ? "x" : "-");
-    }
 }
