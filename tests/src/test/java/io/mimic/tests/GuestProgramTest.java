@@ -100,6 +100,7 @@ class GuestProgramTest {
         if (ref.timedOut() || ref.exitStatus() != spec.expectedStatus()) {
             fail(id + ": the reference run under " + qemu.getFileName() + " exited " + ref.describeStatus()
                     + ", expected " + spec.expectedStatus() + " (check the toolchain and qemu, not Mimic)\n"
+                    + failingChecks(ref.stdoutText())
                     + "stdout:\n" + GuestRun.clip(ref.stdoutText(), 4000) + "\nstderr:\n"
                     + GuestRun.clip(ref.stderrText(), 4000));
         }
@@ -123,6 +124,18 @@ class GuestProgramTest {
         String err = got.stderrText();
         msg.append("mimic stderr:").append(err.isEmpty() ? " (empty)" : "\n" + GuestRun.clip(err, 4000));
         fail(msg.toString());
+    }
+
+    /** The guest's self-check lines that say FAIL, with the "want" line after each, so a log shows them first. */
+    private static String failingChecks(String stdout) {
+        StringBuilder out = new StringBuilder();
+        String[] lines = stdout.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].endsWith("FAIL")) continue;
+            out.append("  ").append(lines[i]).append('\n');
+            if (i + 1 < lines.length && lines[i + 1].startsWith("    want")) out.append("  ").append(lines[i + 1]).append('\n');
+        }
+        return out.isEmpty() ? "" : "failing checks:\n" + out;
     }
 
     private static GuestRun.Result runIn(String id, List<String> command, Map<String, String> env) {
