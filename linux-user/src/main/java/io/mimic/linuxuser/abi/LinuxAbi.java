@@ -33,6 +33,9 @@ public interface LinuxAbi {
     /** Registers at process entry: pc, stack pointer, and whatever the ABI requires zeroed. */
     void setEntryState(CpuState cpu, long entry, long stackPointer);
 
+    /** Sets the stack pointer (a child of clone given its own stack). */
+    void setStackPointer(CpuState cpu, long sp);
+
     long hwcap();
 
     long hwcap2();

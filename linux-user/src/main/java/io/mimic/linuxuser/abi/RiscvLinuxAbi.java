@@ -38,6 +38,8 @@ public final class RiscvLinuxAbi implements LinuxAbi {
     @Override public long syscallArg(CpuState cpu, int i) { return ((RiscvCpu) cpu).x[A0 + i]; }
     @Override public void setSyscallResult(CpuState cpu, long v) { ((RiscvCpu) cpu).x[A0] = v; }
 
+    @Override public void setStackPointer(CpuState cpu, long sp) { ((RiscvCpu) cpu).x[SP] = sp; }
+
     @Override
     public void setEntryState(CpuState cpu, long entry, long sp) {
         RiscvCpu c = (RiscvCpu) cpu;

@@ -4,6 +4,11 @@ import io.mimic.linuxuser.abi.LinuxAbi;
 import io.mimic.linuxuser.abi.LinuxAbis;
 import io.mimic.linuxuser.elf.ElfException;
 import io.mimic.linuxuser.elf.ElfFile;
+import io.mimic.linuxuser.exec.GuestRunner;
+import io.mimic.linuxuser.fork.ForkChild;
+import io.mimic.linuxuser.fork.SpareProcess;
+import io.mimic.linuxuser.host.HostDeath;
+import io.mimic.linuxuser.process.LaunchSettings;
 import io.mimic.linuxuser.process.GuestExit;
 import io.mimic.linuxuser.process.GuestProcess;
 import io.mimic.linuxuser.process.ProgramLoader;
@@ -11,7 +16,6 @@ import io.mimic.linuxuser.syscall.LinuxSyscalls;
 import io.mimic.linuxuser.syscall.SyscallDispatcher;
 import io.mimic.translator.engine.CodeCache;
 import io.mimic.translator.engine.CpuState;
-import io.mimic.translator.engine.ExecutionLoop;
 import io.mimic.translator.memory.AddressSpace;
 
 import java.io.FileOutputStream;
@@ -36,10 +40,12 @@ public final class Main {
 
     public static void main(String[] argv) {
         int status;
+        int signal = 0;
         try {
-            status = run(argv);
+            status = argv.length == 2 && argv[0].equals(SpareProcess.OPTION) ? ForkChild.run(argv[1]) : run(argv);
         } catch (GuestExit e) {
             status = e.status;
+            signal = e.hostSignal;
         } catch (Throwable t) {
             System.err.println("mimic: internal error: " + t);
             if (System.getenv("MIMIC_DEBUG") != null) t.printStackTrace();
@@ -47,6 +53,8 @@ public final class Main {
         }
         System.out.flush();
         System.err.flush();
+        // Killed by a guest signal's default action: the host process dies by the same signal.
+        if (signal != 0) HostDeath.dieBy(signal);
         // halt skips shutdown hooks (faster); a profiling run needs them to write its recording.
         if (System.getenv("MIMIC_PROFILE") != null) System.exit(status);
         Runtime.getRuntime().halt(status);
@@ -142,8 +150,8 @@ public final class Main {
         }
 
         AddressSpace memory = new AddressSpace();
-        CodeCache code = new CodeCache(abi.frontend(), memory);
-        if (logItems.contains("in_asm")) code.setInAsmLog(log::print);
+        LaunchSettings settings = new LaunchSettings(sysroot, stackSize, logItems, log);
+        CodeCache code = GuestRunner.newCodeCache(abi, memory, settings);
 
         List<String> guestArgv = new ArrayList<>();
         guestArgv.add(o.argv0 != null ? o.argv0 : o.program);
@@ -151,6 +159,7 @@ public final class Main {
         String exe = program.toAbsolutePath().normalize().toString();
         GuestProcess proc = new GuestProcess(abi, memory, code, exe, guestArgv);
         if (o.strace) proc.strace = System.err;
+        proc.settings = settings;
         CpuState cpu = abi.newCpu(memory);
         cpu.system = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi));
         try {
@@ -159,20 +168,8 @@ public final class Main {
             System.err.println("mimic: " + e.getMessage());
             return e.exitStatus;
         }
-        try {
-            ExecutionLoop loop = new ExecutionLoop(cpu, code);
-            if (logItems.contains("exec")) {
-                code.setMaxInstructions(1);
-                loop.traceExecution(log);
-            }
-            String maxInsns = System.getenv("MIMIC_MAX_BLOCK_INSNS");
-            if (maxInsns != null && maxInsns.matches("\\d{1,6}")) code.setMaxInstructions(Integer.parseInt(maxInsns));
-            loop.run();
-            return 0; // not reached: the loop ends by GuestExit
-        } finally {
-            if (logItems.contains("stats")) code.printStats(log);
-            if (release) memory.clear();
-        }
+        GuestRunner.run(proc, cpu, release);
+        return 0; // not reached: the guest ends by GuestExit
     }
 
     /** The host environment in its real order (from /proc), edited by -E and -U. */

@@ -49,13 +49,29 @@ public final class GuestProcess {
     /** -strace output, or null. */
     public PrintStream strace;
 
+    /**
+     * The guest's children and the pre-started spare process fork turns into one; kept across
+     * execve (children stay children). Set by whoever runs the process (see exec/GuestRunner).
+     */
+    public Children children = new Children();
+    /** Files behind MAP_SHARED mappings, which a forked child maps too. */
+    public final SharedBackings sharedBackings = new SharedBackings();
+    /** How the image was started (sysroot, stack size, logging): execve starts the next one alike. */
+    public LaunchSettings settings = LaunchSettings.DEFAULT;
+
     public GuestProcess(LinuxAbi abi, AddressSpace memory, CodeCache code, String executablePath, List<String> argv) {
+        this(abi, memory, code, executablePath, argv, StandardFds.table());
+    }
+
+    /** A process whose fds are {@code fds} (a forked child's, or the table execve keeps). */
+    public GuestProcess(LinuxAbi abi, AddressSpace memory, CodeCache code, String executablePath, List<String> argv,
+                        FdTable fds) {
         this.abi = abi;
         this.memory = memory;
         this.code = code;
         this.executablePath = executablePath;
         this.argv = argv;
-        this.fds = StandardFds.table();
+        this.fds = fds;
         String base = executablePath.substring(executablePath.lastIndexOf('/') + 1);
         this.threadName = base.length() > 15 ? base.substring(0, 15) : base;
     }

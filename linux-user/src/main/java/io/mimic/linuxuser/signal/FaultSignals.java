@@ -33,7 +33,7 @@ public final class FaultSignals {
         }
         System.err.printf("mimic: uncaught target signal %d (%s) - core dumped%n", sig, name(sig));
         System.err.flush();
-        throw new GuestExit(128 + sig);
+        throw GuestExit.bySignal(sig, process.arch());
     }
 
     public static String name(int sig) {

@@ -11,6 +11,7 @@ public final class LinuxSyscalls {
         IoSyscalls.register(r);
         MemorySyscalls.register(r);
         ProcessSyscalls.register(r);
+        LifecycleSyscalls.register(r);
         TimeSyscalls.register(r);
         SignalSyscalls.register(r);
         SocketSyscalls.register(r);

@@ -17,7 +17,9 @@ final class MemorySyscalls {
     static final int MREMAP_MAYMOVE = 1, MREMAP_FIXED = 2;
     static final int MADV_DONTNEED = 4;
 
-    private static final int HOST_PREAD = HostSyscalls.number("pread64");
+    private static final int HOST_PREAD = HostSyscalls.number("pread64"), HOST_MEMFD_CREATE = HostSyscalls.number("memfd_create"),
+            HOST_FTRUNCATE = HostSyscalls.number("ftruncate");
+    private static final int MFD_CLOEXEC = 1;
 
     private MemorySyscalls() {}
 
@@ -71,6 +73,7 @@ final class MemorySyscalls {
         int fd = anonymous ? -1 : p.fds.host(guestFd);
         if (!anonymous && fd < 0) return -Errno.EBADF;
         if ((flags & MAP_FIXED) != 0 && !p.memory.isFree(at, size)) p.memory.unmap(at, size);
+        if (anonymous && type != MAP_PRIVATE) return mapSharedAnonymous(p, at, size, prot);
         if (anonymous) {
             p.memory.map(at, size, prot, "");
             return at;
@@ -78,6 +81,7 @@ final class MemorySyscalls {
         if (type != MAP_PRIVATE) {
             long r = HostReservation.mapSharedFile(at, size, fd, off);
             if (r < 0) return r;
+            p.sharedBackings.add(fd);
             p.memory.map(at, size, prot, "fd:" + guestFd);
             return at;
         }
@@ -94,6 +98,29 @@ final class MemorySyscalls {
             done += n;
         }
         return at;
+    }
+
+    /**
+     * A shared anonymous mapping is a host memfd mapped shared, so that a forked child, which
+     * maps the same memfd, shares it as Linux does (within one process it would not matter).
+     */
+    private static long mapSharedAnonymous(GuestProcess p, long at, long size, int prot) {
+        long fd;
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            fd = HostSyscalls.call(HOST_MEMFD_CREATE, arena.allocateFrom("mimic-shared").address(), MFD_CLOEXEC);
+        }
+        if (fd < 0) return fd;
+        int memfd = io.mimic.linuxuser.host.HostFds.aboveStandard((int) fd);
+        try {
+            long r = HostSyscalls.call(HOST_FTRUNCATE, memfd, size);
+            if (r == 0) r = HostReservation.mapSharedFile(at, size, memfd, 0);
+            if (r < 0) return r;
+            p.memory.map(at, size, prot, "");
+            p.sharedBackings.add(memfd);
+            return at;
+        } finally {
+            io.mimic.linuxuser.host.HostFds.close(memfd);
+        }
     }
 
     /** Chooses where a new mapping goes, as Linux does: the fixed address, the hint if free, else top-down. */

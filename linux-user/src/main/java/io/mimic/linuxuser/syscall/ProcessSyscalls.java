@@ -52,8 +52,6 @@ final class ProcessSyscalls {
         r.register("getrusage", Passthrough.of("getrusage", "i >rusage"));
         r.register("times", Passthrough.of("times", ">tms"));
         r.register("sysinfo", Passthrough.of("sysinfo", ">sysinfo"));
-        r.register("wait4", Passthrough.of("wait4", "i >i32 i >rusage"));
-        r.register("waitid", Passthrough.of("waitid", "i i W128 i >rusage"));
         // Scheduling.
         r.register("sched_yield", Passthrough.of("sched_yield", ""));
         r.register("getpriority", Passthrough.of("getpriority", "i i"));

@@ -123,9 +123,9 @@ final class SignalSyscalls {
                 System.out.flush();
                 System.err.printf("mimic: uncaught target signal %d (%s) - core dumped%n", sig, Signals.description(name, sig));
                 System.err.flush();
-                throw new GuestExit(128 + sig);
+                throw GuestExit.bySignal(sig, a.arch());
             }
-            default -> throw new GuestExit(128 + sig);
+            default -> throw GuestExit.bySignal(sig, a.arch());
         }
     }
 

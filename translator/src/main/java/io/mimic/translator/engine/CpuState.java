@@ -2,7 +2,15 @@ package io.mimic.translator.engine;
 
 import io.mimic.translator.memory.AddressSpace;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The ISA-neutral part of a guest CPU (one per guest thread): the program counter, the software
@@ -89,5 +97,87 @@ public abstract class CpuState {
         chainMissUnit = from;
         chainMissSlot = slot;
         return null;
+    }
+
+    /**
+     * Writes the architectural state (pc and the register file) for fork: another process
+     * restores it with {@link #readRegisters}. The register file is every instance field an ISA
+     * subclass declares of a primitive or primitive-array type (register banks are {@code long[]}
+     * fields, flags and modes are {@code int}/{@code long}/{@code boolean}), in a fixed order, so
+     * a new ISA needs nothing here; one with state of another kind overrides both methods.
+     */
+    public void writeRegisters(DataOutput out) throws IOException {
+        out.writeLong(pc);
+        try {
+            for (Field f : registerFields(getClass())) {
+                Class<?> t = f.getType();
+                if (t == long[].class) {
+                    long[] a = (long[]) f.get(this);
+                    out.writeInt(a.length);
+                    for (long v : a) out.writeLong(v);
+                } else if (t == int[].class) {
+                    int[] a = (int[]) f.get(this);
+                    out.writeInt(a.length);
+                    for (int v : a) out.writeInt(v);
+                } else if (t == long.class) {
+                    out.writeLong(f.getLong(this));
+                } else if (t == int.class) {
+                    out.writeInt(f.getInt(this));
+                } else if (t == boolean.class) {
+                    out.writeBoolean(f.getBoolean(this));
+                } else {
+                    throw new IllegalStateException(getClass().getSimpleName() + "." + f.getName()
+                            + ": a register field of type " + t.getSimpleName() + " needs its own writeRegisters");
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Restores what {@link #writeRegisters} wrote (same ISA). */
+    public void readRegisters(DataInput in) throws IOException {
+        pc = in.readLong();
+        try {
+            for (Field f : registerFields(getClass())) {
+                Class<?> t = f.getType();
+                if (t == long[].class) {
+                    long[] a = (long[]) f.get(this);
+                    int n = in.readInt();
+                    if (n != a.length) throw new IOException("register bank " + f.getName() + " has " + n + " entries");
+                    for (int i = 0; i < n; i++) a[i] = in.readLong();
+                } else if (t == int[].class) {
+                    int[] a = (int[]) f.get(this);
+                    int n = in.readInt();
+                    if (n != a.length) throw new IOException("register bank " + f.getName() + " has " + n + " entries");
+                    for (int i = 0; i < n; i++) a[i] = in.readInt();
+                } else if (t == long.class) {
+                    f.setLong(this, in.readLong());
+                } else if (t == int.class) {
+                    f.setInt(this, in.readInt());
+                } else if (t == boolean.class) {
+                    f.setBoolean(this, in.readBoolean());
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Instance fields declared below CpuState (the ISA's registers), in a stable order. */
+    private static List<Field> registerFields(Class<?> c) {
+        List<Field> out = new ArrayList<>();
+        for (; c != CpuState.class; c = c.getSuperclass()) {
+            List<Field> own = new ArrayList<>();
+            for (Field f : c.getDeclaredFields()) {
+                int m = f.getModifiers();
+                if (Modifier.isStatic(m) || Modifier.isTransient(m)) continue;
+                f.setAccessible(true);
+                own.add(f);
+            }
+            own.sort(Comparator.comparing(Field::getName));
+            out.addAll(0, own);
+        }
+        return out;
     }
 }

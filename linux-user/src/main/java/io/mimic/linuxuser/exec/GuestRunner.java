@@ -1,0 +1,120 @@
+package io.mimic.linuxuser.exec;
+
+import io.mimic.linuxuser.elf.ElfException;
+import io.mimic.linuxuser.host.HostFds;
+import io.mimic.linuxuser.process.GuestExit;
+import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.LaunchSettings;
+import io.mimic.linuxuser.process.ProgramLoader;
+import io.mimic.linuxuser.syscall.LinuxSyscalls;
+import io.mimic.linuxuser.syscall.SyscallDispatcher;
+import io.mimic.translator.engine.CodeCache;
+import io.mimic.translator.engine.CpuState;
+import io.mimic.translator.engine.ExecutionLoop;
+import io.mimic.translator.memory.AddressSpace;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+
+/**
+ * Runs a guest process until it exits, replacing its image in place when it execs a guest
+ * program: the old memory and translations are dropped, close-on-exec fds closed, handled
+ * signals reset to their default (ignored ones stay ignored), and the new ELF — of any ISA this
+ * build supports — is loaded into the same process, which keeps its pid, fds and children.
+ */
+public final class GuestRunner {
+    /** Linux kills a process whose exec fails past the point of no return with SIGSEGV. */
+    private static final int SIGSEGV = 11;
+
+    private GuestRunner() {}
+
+    /** A process image and the CPU of its thread. */
+    public record Image(GuestProcess process, CpuState cpu) {}
+
+    /**
+     * Runs until the guest exits (by GuestExit); prints the -d stats of each image as it ends;
+     * with {@code release}, gives the memory back at the end (AOT-cache training runs several
+     * programs in one JVM).
+     */
+    public static void run(GuestProcess proc, CpuState cpu, boolean release) {
+        Image image = new Image(proc, cpu);
+        try {
+            while (true) {
+                GuestProcess p = image.process();
+                try {
+                    ExecutionLoop loop = new ExecutionLoop(image.cpu(), p.code);
+                    if (p.settings.logItems().contains("exec")) {
+                        p.code.setMaxInstructions(1);
+                        loop.traceExecution(p.settings.log());
+                    }
+                    String maxInsns = System.getenv("MIMIC_MAX_BLOCK_INSNS");
+                    if (maxInsns != null && maxInsns.matches("\\d{1,6}")) p.code.setMaxInstructions(Integer.parseInt(maxInsns));
+                    loop.run();
+                    return; // not reached: the loop ends by GuestExit
+                } catch (GuestExec exec) {
+                    if (p.settings.logItems().contains("stats")) p.code.printStats(p.settings.log());
+                    image = replaceImage(p, exec);
+                }
+            }
+        } finally {
+            GuestProcess p = image.process();
+            if (p.settings.logItems().contains("stats")) p.code.printStats(p.settings.log());
+            if (release) p.memory.clear();
+        }
+    }
+
+    /** A new CodeCache for an image, set up for the -d items. */
+    public static CodeCache newCodeCache(io.mimic.linuxuser.abi.LinuxAbi abi, AddressSpace memory, LaunchSettings s) {
+        CodeCache code = new CodeCache(abi.frontend(), memory);
+        if (s.logItems().contains("in_asm")) code.setInAsmLog(s.log()::print);
+        return code;
+    }
+
+    /** execve's point of no return: everything of the old image goes, the new one is loaded. */
+    static Image replaceImage(GuestProcess old, GuestExec e) {
+        old.memory.clear();
+        old.sharedBackings.clear();
+        for (int fd : old.fds.openFds()) {
+            if (old.fds.closeOnExec(fd)) HostFds.close(old.fds.remove(fd));
+        }
+        AddressSpace memory = new AddressSpace();
+        CodeCache code = newCodeCache(e.abi, memory, old.settings);
+        GuestProcess p = new GuestProcess(e.abi, memory, code, e.exePath, e.argv, old.fds);
+        p.children = old.children;
+        p.settings = old.settings;
+        p.strace = old.strace;
+        p.signalMask = old.signalMask;
+        p.pendingSignals = old.pendingSignals;
+        String base = e.execfn.substring(e.execfn.lastIndexOf('/') + 1);
+        p.threadName = base.length() > 15 ? base.substring(0, 15) : base;
+        // Handled signals go back to their default; ignored ones stay ignored, with no flags or mask.
+        int size = e.abi.sigactionSize();
+        for (int sig = 1; sig <= 64; sig++) {
+            if (!isIgnored(old, sig)) continue;
+            byte[] act = new byte[size];
+            ByteBuffer.wrap(act).order(e.abi.frontendByteOrder()).putLong(0, 1);
+            p.sigactions[sig] = act;
+        }
+        CpuState cpu = e.abi.newCpu(memory);
+        cpu.system = new SyscallDispatcher(p, LinuxSyscalls.registry(e.abi));
+        try {
+            ProgramLoader.load(p, cpu, new ProgramLoader.Request(e.elf, e.argv, e.env, e.execfn,
+                    old.settings.stackSize(), old.settings.sysroot()));
+        } catch (ElfException ex) {
+            System.err.println("mimic: " + ex.getMessage());
+            throw GuestExit.bySignal(SIGSEGV, old.arch());
+        }
+        return new Image(p, cpu);
+    }
+
+    /** True if the guest's disposition of {@code sig} is SIG_IGN (sa_handler, the first word, is 1). */
+    static boolean isIgnored(GuestProcess p, int sig) {
+        byte[] act = p.sigactions[sig];
+        return act != null && ByteBuffer.wrap(act).order(p.abi.frontendByteOrder()).getLong(0) == 1;
+    }
+
+    /** The sysroot of the process, for exec's interpreter lookups. */
+    static Path sysroot(GuestProcess p) {
+        return p.settings.sysroot();
+    }
+}

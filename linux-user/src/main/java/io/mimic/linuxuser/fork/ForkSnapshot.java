@@ -1,0 +1,310 @@
+package io.mimic.linuxuser.fork;
+
+import io.mimic.linuxuser.abi.LinuxAbi;
+import io.mimic.linuxuser.abi.LinuxAbis;
+import io.mimic.linuxuser.host.HostFds;
+import io.mimic.linuxuser.host.HostSyscalls;
+import io.mimic.linuxuser.host.UnixSockets;
+import io.mimic.linuxuser.process.FdTable;
+import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.LaunchSettings;
+import io.mimic.linuxuser.process.SharedBackings;
+import io.mimic.linuxuser.syscall.LinuxSyscalls;
+import io.mimic.linuxuser.syscall.SyscallDispatcher;
+import io.mimic.translator.engine.CodeCache;
+import io.mimic.translator.engine.CpuState;
+import io.mimic.translator.memory.AddressSpace;
+import io.mimic.translator.memory.HostReservation;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state a forked child starts from, sent over the spare's socket: a metadata block (the
+ * process's bookkeeping, the mapping list, the fd table, signal state, the registers), the host
+ * fds (SCM_RIGHTS: the guest's fds, the JVM's standard streams, the working directory, the files
+ * of shared mappings), then the touched pages of every private mapping, written straight from
+ * the reservation and read straight into the child's. Whatever Linux keeps per process and fork
+ * copies must be written here; a field added to GuestProcess that fork inherits goes here too.
+ */
+final class ForkSnapshot {
+    private static final int MAGIC = 0x4d494d46; // "MIMF"
+    private static final int UMASK = HostSyscalls.number("umask"), GETPGID = HostSyscalls.number("getpgid"),
+            SETPGID = HostSyscalls.number("setpgid"), OPENAT = HostSyscalls.number("openat"),
+            FCHDIR = HostSyscalls.number("fchdir"), DUP3 = HostSyscalls.number("dup3");
+    private static final int AT_FDCWD = -100, O_PATH = 0x200000, O_DIRECTORY = 0x10000, O_CLOEXEC = 0x80000;
+
+    private ForkSnapshot() {}
+
+    /** What the child restored. */
+    record Restored(GuestProcess process, CpuState cpu) {}
+
+    /** Sends the calling thread's process and registers; the child's fork returns 0, and writes its pid at {@code childTid} if that is not 0. */
+    static void send(int sock, GuestProcess p, CpuState cpu, long childTid, long childSp) throws IOException {
+        List<Integer> fds = new ArrayList<>();
+        Map<Integer, Integer> index = new HashMap<>();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        DataOutputStream out = new DataOutputStream(bytes);
+        List<Integer> opened = new ArrayList<>();
+        try {
+            out.writeInt(MAGIC);
+            out.writeUTF(p.abi.name());
+            out.writeUTF(p.executablePath);
+            out.writeInt(p.argv.size());
+            for (String a : p.argv) out.writeUTF(a);
+            out.writeUTF(p.threadName);
+            out.writeBoolean(p.strace != null);
+            LaunchSettings s = p.settings;
+            out.writeUTF(s.sysroot() == null ? "" : s.sysroot().toString());
+            out.writeLong(s.stackSize());
+            out.writeUTF(String.join(",", s.logItems()));
+            out.writeLong(p.brkStart);
+            out.writeLong(p.brk);
+            out.writeLong(p.mmapTop);
+            out.writeLong(p.mmapBottom);
+            out.writeLong(p.stackTop);
+            out.writeLong(p.stackSize);
+            out.writeLong(p.signalMask);
+            for (int sig = 1; sig <= 64; sig++) {
+                byte[] act = p.sigactions[sig];
+                out.writeInt(act == null ? -1 : act.length);
+                if (act != null) out.write(act);
+            }
+            out.writeLong(p.altStackSp);
+            out.writeLong(p.altStackSize);
+            out.writeInt(p.altStackFlags);
+            // Host process state the spare did not start with.
+            int mask = (int) HostSyscalls.call(UMASK, 0);
+            HostSyscalls.call(UMASK, mask);
+            out.writeInt(mask);
+            out.writeInt((int) HostSyscalls.call(GETPGID, 0));
+            int cwd;
+            try (Arena arena = Arena.ofConfined()) {
+                cwd = (int) HostSyscalls.call(OPENAT, AT_FDCWD, arena.allocateFrom(".").address(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+            }
+            if (cwd >= 0) opened.add(cwd);
+            out.writeInt(cwd < 0 ? -1 : fdIndex(cwd, fds, index));
+            for (int std = 0; std < 3; std++) out.writeInt(HostFds.isOpen(std) ? fdIndex(std, fds, index) : -1);
+            // The guest's fds.
+            FdTable t = p.fds;
+            out.writeLong(t.limit());
+            out.writeLong(t.hardLimit());
+            int[] open = t.openFds();
+            out.writeInt(open.length);
+            for (int g : open) {
+                int h = t.host(g);
+                out.writeInt(g);
+                out.writeInt(h <= 2 ? -1 - h : fdIndex(h, fds, index)); // the JVM's standard streams stay at their numbers
+                out.writeBoolean(t.closeOnExec(g));
+            }
+            // Memory: every mapping; shared ranges by file, private ones by touched pages.
+            List<MemoryImage.Shared> shared = MemoryImage.sharedRanges();
+            Set<SharedBackings.FileId> mappedFiles = new HashSet<>();
+            List<AddressSpace.Mapping> maps = p.memory.mappings();
+            out.writeInt(maps.size());
+            for (AddressSpace.Mapping m : maps) {
+                out.writeLong(m.start());
+                out.writeLong(m.end());
+                out.writeInt(m.prot());
+                out.writeUTF(m.name());
+            }
+            List<MemoryImage.Shared> sendShared = new ArrayList<>();
+            for (MemoryImage.Shared sh : shared) {
+                int fd = p.sharedBackings.fd(sh.file());
+                if (fd < 0) continue; // not one of ours: copied as private below
+                mappedFiles.add(sh.file());
+                sendShared.add(sh);
+            }
+            p.sharedBackings.retainOnly(mappedFiles);
+            out.writeInt(sendShared.size());
+            for (MemoryImage.Shared sh : sendShared) {
+                out.writeLong(sh.start());
+                out.writeLong(sh.end());
+                out.writeLong(sh.offset());
+                out.writeInt(fdIndex(p.sharedBackings.fd(sh.file()), fds, index));
+            }
+            List<long[]> runs = new ArrayList<>();
+            for (AddressSpace.Mapping m : maps) {
+                long at = m.start();
+                for (MemoryImage.Shared sh : sendShared) {
+                    if (sh.end() <= at || sh.start() >= m.end()) continue;
+                    if (sh.start() > at) MemoryImage.touchedRuns(at, sh.start(), runs);
+                    at = Math.max(at, sh.end());
+                }
+                if (at < m.end()) MemoryImage.touchedRuns(at, m.end(), runs);
+            }
+            out.writeInt(runs.size());
+            for (long[] r : runs) {
+                out.writeLong(r[0]);
+                out.writeLong(r[1]);
+            }
+            out.writeLong(childTid);
+            out.writeLong(childSp);
+            out.writeInt(fds.size());
+            cpu.writeRegisters(out);
+            out.flush();
+
+            byte[] meta = bytes.toByteArray();
+            byte[] header = {(byte) (meta.length >>> 24), (byte) (meta.length >>> 16), (byte) (meta.length >>> 8), (byte) meta.length};
+            UnixSockets.writeBytes(sock, header);
+            UnixSockets.writeBytes(sock, meta);
+            int[] all = fds.stream().mapToInt(Integer::intValue).toArray();
+            for (int from = 0; from < all.length; from += UnixSockets.FDS_PER_MESSAGE) {
+                UnixSockets.sendFds(sock, all, from, Math.min(UnixSockets.FDS_PER_MESSAGE, all.length - from));
+            }
+            for (long[] r : runs) UnixSockets.writeFully(sock, HostReservation.hostAddress(r[0]), r[1]);
+        } finally {
+            for (int fd : opened) HostFds.close(fd);
+        }
+    }
+
+    private static int fdIndex(int hostFd, List<Integer> fds, Map<Integer, Integer> index) {
+        return index.computeIfAbsent(hostFd, h -> {
+            fds.add(h);
+            return fds.size() - 1;
+        });
+    }
+
+    /** Reads a snapshot and builds the child: its process, registers, fds, memory and host state. */
+    static Restored receive(int sock) throws IOException {
+        byte[] header = UnixSockets.readBytes(sock, 4);
+        int length = ((header[0] & 0xff) << 24) | ((header[1] & 0xff) << 16) | ((header[2] & 0xff) << 8) | (header[3] & 0xff);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(UnixSockets.readBytes(sock, length)));
+        if (in.readInt() != MAGIC) throw new IOException("not a fork snapshot");
+        String abiName = in.readUTF();
+        LinuxAbi abi = LinuxAbis.all().stream().filter(a -> a.name().equals(abiName)).findFirst()
+                .orElseThrow(() -> new IOException("unknown ABI " + abiName));
+        String exe = in.readUTF();
+        List<String> argv = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) argv.add(in.readUTF());
+        String threadName = in.readUTF();
+        boolean strace = in.readBoolean();
+        String sysroot = in.readUTF();
+        long stackOption = in.readLong();
+        String logItems = in.readUTF();
+        long[] layout = new long[6];
+        for (int i = 0; i < 6; i++) layout[i] = in.readLong();
+        long signalMask = in.readLong();
+        byte[][] sigactions = new byte[65][];
+        for (int sig = 1; sig <= 64; sig++) {
+            int n = in.readInt();
+            if (n >= 0) {
+                sigactions[sig] = new byte[n];
+                in.readFully(sigactions[sig]);
+            }
+        }
+        long altSp = in.readLong(), altSize = in.readLong();
+        int altFlags = in.readInt();
+        int umask = in.readInt(), pgid = in.readInt(), cwdIndex = in.readInt();
+        int[] stdIndex = {in.readInt(), in.readInt(), in.readInt()};
+        long limit = in.readLong(), hardLimit = in.readLong();
+        int nfds = in.readInt();
+        int[][] fdEntries = new int[nfds][3];
+        for (int i = 0; i < nfds; i++) {
+            fdEntries[i][0] = in.readInt();
+            fdEntries[i][1] = in.readInt();
+            fdEntries[i][2] = in.readBoolean() ? 1 : 0;
+        }
+        int nmaps = in.readInt();
+        List<AddressSpace.Mapping> maps = new ArrayList<>();
+        for (int i = 0; i < nmaps; i++) maps.add(new AddressSpace.Mapping(in.readLong(), in.readLong(), in.readInt(), in.readUTF()));
+        int nshared = in.readInt();
+        long[][] shared = new long[nshared][4];
+        for (int i = 0; i < nshared; i++) {
+            shared[i][0] = in.readLong();
+            shared[i][1] = in.readLong();
+            shared[i][2] = in.readLong();
+            shared[i][3] = in.readInt();
+        }
+        int nruns = in.readInt();
+        long[][] runs = new long[nruns][2];
+        for (int i = 0; i < nruns; i++) {
+            runs[i][0] = in.readLong();
+            runs[i][1] = in.readLong();
+        }
+        long childTid = in.readLong();
+        long childSp = in.readLong();
+        int nhost = in.readInt();
+
+        AddressSpace memory = new AddressSpace();
+        CodeCache code = new CodeCache(abi.frontend(), memory);
+        CpuState cpu = abi.newCpu(memory);
+        cpu.readRegisters(in);
+
+        // The fds, then the host process state.
+        int[] received = new int[nhost];
+        for (int got = 0; got < nhost; ) {
+            int[] part = UnixSockets.receiveFds(sock);
+            System.arraycopy(part, 0, received, got, part.length);
+            got += part.length;
+        }
+        HostSyscalls.call(SETPGID, 0, pgid);
+        for (int std = 0; std < 3; std++) {
+            if (stdIndex[std] >= 0) HostSyscalls.call(DUP3, received[stdIndex[std]], std, 0);
+        }
+        if (cwdIndex >= 0) HostSyscalls.call(FCHDIR, received[cwdIndex]);
+        HostSyscalls.call(UMASK, umask);
+        FdTable fds = new FdTable(limit, hardLimit);
+        boolean[] used = new boolean[nhost];
+        for (int[] e : fdEntries) {
+            int h;
+            if (e[1] < 0) {
+                h = -1 - e[1];
+            } else if (used[e[1]]) {
+                h = HostFds.dup(received[e[1]]);
+            } else {
+                h = received[e[1]];
+                used[e[1]] = true;
+            }
+            fds.install(e[0], h, e[2] != 0);
+        }
+
+        GuestProcess p = new GuestProcess(abi, memory, code, exe, argv, fds);
+        p.threadName = threadName;
+        if (strace) p.strace = System.err;
+        p.settings = new LaunchSettings(sysroot.isEmpty() ? null : Path.of(sysroot), stackOption,
+                logItems.isEmpty() ? List.of() : List.of(logItems.split(",")), System.err);
+        p.brkStart = layout[0];
+        p.brk = layout[1];
+        p.mmapTop = layout[2];
+        p.mmapBottom = layout[3];
+        p.stackTop = layout[4];
+        p.stackSize = layout[5];
+        p.signalMask = signalMask;
+        System.arraycopy(sigactions, 0, p.sigactions, 0, sigactions.length);
+        p.altStackSp = altSp;
+        p.altStackSize = altSize;
+        p.altStackFlags = altFlags;
+
+        for (AddressSpace.Mapping m : maps) memory.map(m.start(), m.end() - m.start(), m.prot(), m.name());
+        for (long[] sh : shared) {
+            int fd = received[(int) sh[3]];
+            long r = HostReservation.mapSharedFile(sh[0], sh[1] - sh[0], fd, sh[2]);
+            if (r < 0) throw new IOException("cannot map the shared range at 0x" + Long.toHexString(sh[0]) + ": errno " + -r);
+            p.sharedBackings.add(fd);
+        }
+        for (long[] r : runs) UnixSockets.readFully(sock, HostReservation.hostAddress(r[0]), r[1]);
+        // Received fds that are not guest fds (stdio copies, cwd, shared files) are done with.
+        for (int i = 0; i < nhost; i++) if (!used[i]) HostFds.close(received[i]);
+
+        abi.setSyscallResult(cpu, 0);
+        if (childSp != 0) abi.setStackPointer(cpu, childSp);
+        if (childTid != 0 && memory.check(childTid, 4, io.mimic.translator.memory.Prot.WRITE)) {
+            io.mimic.translator.memory.GuestAccess.raw().set(
+                    java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED.withOrder(abi.frontendByteOrder()), childTid, p.pid());
+        }
+        cpu.system = new SyscallDispatcher(p, LinuxSyscalls.registry(abi));
+        return new Restored(p, cpu);
+    }
+}

@@ -1,0 +1,73 @@
+package io.mimic.linuxuser.fork;
+
+import io.mimic.linuxuser.host.HostSyscalls;
+import io.mimic.linuxuser.host.UnixSockets;
+import io.mimic.linuxuser.process.Children;
+import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.syscalls.linux.Errno;
+import io.mimic.translator.engine.CpuState;
+
+import java.io.IOException;
+
+/**
+ * fork for the guest. A JVM cannot fork itself (its GC and compiler threads would not exist in
+ * the child), so the child is the spare (see SpareProcess), already a host child of this process
+ * and warm: fork sends it a snapshot of the guest (ForkSnapshot), waits until it has restored
+ * it, and starts the next spare. Without a ready spare fork waits for a new one to start.
+ */
+public final class GuestFork {
+    private static final int GETSID = HostSyscalls.number("getsid");
+    /** What the child sends once it has restored the snapshot. */
+    static final byte RESTORED = 'F';
+
+    private GuestFork() {}
+
+    /**
+     * The clone dispatcher's entry for clone without CLONE_VM (and fork, vfork): returns the
+     * child's pid in the parent (the child's own fork returns 0 there), or -errno. Writes the
+     * child's pid at {@code childTid} in the child (CLONE_CHILD_SETTID) when it is not 0; the
+     * child's stack pointer becomes {@code childSp} when that is not 0 (clone with a stack).
+     */
+    public static long fork(GuestProcess p, CpuState cpu, long childTid, long childSp) {
+        Children c = p.children;
+        if (!usableSpare(c) && !(SpareProcess.start(c) && SpareProcess.awaitReady(c))) {
+            SpareProcess.discard(c);
+            return -Errno.EAGAIN;
+        }
+        int pid = c.sparePid, sock = c.spareSocket;
+        try {
+            ForkSnapshot.send(sock, p, cpu, childTid, childSp);
+            byte[] ack = UnixSockets.readBytes(sock, 1);
+            if (ack[0] != RESTORED) throw new IOException("child answered " + ack[0]);
+        } catch (IOException e) {
+            SpareProcess.discard(c);
+            return -Errno.EAGAIN;
+        }
+        SpareProcess.release(c);
+        c.add(pid);
+        // The next spare warms up while the guest goes on (its start is a posix_spawn here).
+        SpareProcess.start(c);
+        return pid;
+    }
+
+    /** A wait reaped the spare (something killed it): the next fork starts another. */
+    public static void spareDied(Children c) {
+        SpareProcess.release(c);
+    }
+
+    /**
+     * True if the spare can become the child: warm, and still in this process's session with
+     * this process's credentials (the guest may have called setsid or setuid since it started;
+     * a child must be in its parent's session and have its ids).
+     */
+    private static boolean usableSpare(Children c) {
+        if (c.sparePid <= 0) return false;
+        if (!SpareProcess.awaitReady(c)
+                || HostSyscalls.call(GETSID, c.sparePid) != HostSyscalls.call(GETSID, 0)
+                || !SpareProcess.sameCredentials()) {
+            SpareProcess.discard(c);
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,133 @@
+package io.mimic.linuxuser.syscall;
+
+import io.mimic.linuxuser.exec.Execve;
+import io.mimic.linuxuser.fork.GuestFork;
+import io.mimic.linuxuser.host.HostSyscalls;
+import io.mimic.linuxuser.process.Children;
+import io.mimic.syscalls.linux.Errno;
+
+/**
+ * Process life: clone without CLONE_VM (fork), execve/execveat, wait4/waitid. Children are real
+ * host processes (see fork/GuestFork), so waits are the host's own calls; the only thing hidden
+ * from them is the spare, a host child that is not yet the guest's.
+ */
+final class LifecycleSyscalls {
+    static final long CLONE_VM = 0x100, CLONE_VFORK = 0x4000, CLONE_THREAD = 0x10000,
+            CLONE_PARENT_SETTID = 0x100000, CLONE_CHILD_SETTID = 0x1000000;
+    private static final int WNOHANG = 1, WUNTRACED = 2, WEXITED = 4, WCONTINUED = 8, WNOWAIT = 0x1000000,
+            WNOTHREAD = 0x20000000, WALL = 0x40000000, WCLONE = 0x80000000;
+    private static final int P_ALL = 0, P_PID = 1, P_PGID = 2, P_PIDFD = 3;
+    private static final int CLD_EXITED = 1, CLD_KILLED = 2, CLD_DUMPED = 3;
+    private static final int HOST_WAIT4 = HostSyscalls.number("wait4"), HOST_WAITID = HostSyscalls.number("waitid");
+
+    private LifecycleSyscalls() {}
+
+    static void register(SyscallRegistry r) {
+        r.register("clone", LifecycleSyscalls::clone);
+        r.register("execve", a -> Execve.execve(a, LifecycleSyscalls.path(a, 0), a.arg(1), a.arg(2)));
+        r.register("execveat", LifecycleSyscalls::execveat);
+        r.register("wait4", LifecycleSyscalls::wait4);
+        r.register("waitid", LifecycleSyscalls::waitid);
+    }
+
+    /**
+     * clone(flags, newsp, parent_tid, tls, child_tid) (the asm-generic order riscv64 and aarch64
+     * use). Without CLONE_VM it is fork. CLONE_VM with CLONE_VFORK and without CLONE_THREAD
+     * (vfork, posix_spawn) is carried out as fork too, as qemu-user does: the child runs on its
+     * own copy of memory, so what it writes before exec does not reach the parent. The exit
+     * signal is always SIGCHLD (the host's, for a host child).
+     */
+    static long clone(SyscallArgs a) {
+        long flags = a.arg(0);
+        if ((flags & CLONE_VM) != 0 && ((flags & CLONE_VFORK) == 0 || (flags & CLONE_THREAD) != 0)) {
+            return -Errno.ENOSYS; // threads: the clone dispatcher for CLONE_VM (threads arrive separately)
+        }
+        return fork(a, flags, a.arg(1), (flags & CLONE_CHILD_SETTID) != 0 ? a.arg(4) : 0);
+    }
+
+    private static long fork(SyscallArgs a, long flags, long newSp, long childTid) {
+        long parentTid = (flags & CLONE_PARENT_SETTID) != 0 ? a.arg(2) : 0;
+        if (parentTid != 0) a.checkGuest(parentTid, 4, true);
+        long pid = GuestFork.fork(a.process, a.cpu, childTid, newSp);
+        if (pid > 0 && parentTid != 0) a.writeInt(parentTid, (int) pid);
+        return pid;
+    }
+
+    private static long execveat(SyscallArgs a) {
+        int flags = a.intArg(4);
+        final int AT_EMPTY_PATH = 0x1000, AT_SYMLINK_NOFOLLOW = 0x100;
+        if ((flags & ~(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW)) != 0) return -Errno.EINVAL;
+        String name = a.arg(1) == 0 ? "" : a.readString(a.arg(1));
+        int dirfd = a.intArg(0);
+        String path;
+        if (name.isEmpty()) {
+            if ((flags & AT_EMPTY_PATH) == 0) return -Errno.ENOENT;
+            path = "/proc/self/fd/" + a.hostFd(dirfd);
+        } else if (name.startsWith("/") || dirfd == io.mimic.linuxuser.process.FdTable.AT_FDCWD) {
+            path = GuestPaths.rewrite(a, name) instanceof String s ? s : name;
+        } else {
+            path = "/proc/self/fd/" + a.hostFd(dirfd) + "/" + name;
+        }
+        return Execve.execve(a, path, a.arg(2), a.arg(3));
+    }
+
+    /** A path argument as a Java string, with the guest-visible names rewritten (/proc/self/exe...). */
+    static String path(SyscallArgs a, int i) {
+        if (a.arg(i) == 0) throw new SyscallError(Errno.EFAULT);
+        String name = a.readString(a.arg(i));
+        String rewritten = GuestPaths.rewrite(a, name);
+        return rewritten != null ? rewritten : name;
+    }
+
+    private static long wait4(SyscallArgs a) {
+        int pid = a.intArg(0), options = a.intArg(2);
+        if ((options & ~(WNOHANG | WUNTRACED | WCONTINUED | WNOTHREAD | WALL | WCLONE)) != 0) return -Errno.EINVAL;
+        if (pid == Integer.MIN_VALUE) return -Errno.ESRCH;
+        Children c = a.process.children;
+        if (pid <= 0 && c.none()) return -Errno.ECHILD;
+        long status = a.arg(1) == 0 ? 0 : a.buffer(1, 4, true);
+        StructArg usage = a.arg(3) == 0 ? null : StructArg.out(a, a.arg(3), "rusage");
+        while (true) {
+            long r = HostSyscalls.call(HOST_WAIT4, pid, status, options, usage == null ? 0 : usage.host);
+            if (r > 0 && r == c.sparePid) {
+                io.mimic.linuxuser.fork.GuestFork.spareDied(c);
+                continue;
+            }
+            if (r > 0) {
+                int st = a.arg(1) == 0 ? 0 : a.readInt(a.arg(1));
+                // Exited or killed (not stopped 0x7f, not continued 0xffff): no longer a child.
+                if (a.arg(1) == 0 || ((st & 0xff) != 0x7f && st != 0xffff)) c.reaped((int) r);
+                if (usage != null) usage.copyOut();
+            }
+            return r;
+        }
+    }
+
+    private static long waitid(SyscallArgs a) {
+        int type = a.intArg(0), id = a.intArg(1), options = a.intArg(3);
+        if ((options & ~(WNOHANG | WUNTRACED | WEXITED | WCONTINUED | WNOWAIT | WNOTHREAD | WALL | WCLONE)) != 0
+                || (options & (WEXITED | WUNTRACED | WCONTINUED)) == 0) {
+            return -Errno.EINVAL;
+        }
+        if (type != P_ALL && type != P_PID && type != P_PGID && type != P_PIDFD) return -Errno.EINVAL;
+        Children c = a.process.children;
+        long hostId = type == P_PIDFD ? a.hostFd(id) : id;
+        if ((type == P_ALL || type == P_PGID) && c.none()) return -Errno.ECHILD;
+        long info = a.arg(2) == 0 ? 0 : a.buffer(2, 128, true);
+        StructArg usage = a.arg(4) == 0 ? null : StructArg.out(a, a.arg(4), "rusage");
+        while (true) {
+            long r = HostSyscalls.call(HOST_WAITID, type, hostId, info, options, usage == null ? 0 : usage.host);
+            if (r < 0 || info == 0) return r;
+            int pid = a.readInt(a.arg(2) + 16), code = a.readInt(a.arg(2) + 8);
+            if (pid != 0 && pid == c.sparePid) {
+                io.mimic.linuxuser.fork.GuestFork.spareDied(c);
+                continue;
+            }
+            if (pid != 0 && (options & WNOWAIT) == 0 && (code == CLD_EXITED || code == CLD_KILLED || code == CLD_DUMPED)) {
+                c.reaped(pid);
+            }
+            if (usage != null) usage.copyOut();
+            return r;
+        }
+    }
+}
