@@ -40,15 +40,28 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GuestProgramTest {
 
-    /** How a program is run: its arguments, extra environment and the status qemu must give. */
-    record Spec(List<String> args, Map<String, String> env, int expectedStatus) {
-        static final Spec DEFAULT = new Spec(List.of(), Map.of(), 0);
+    /**
+     * How a program is run: its arguments, extra environment and the status qemu must give. With
+     * {@code execsItself}, {@value #GUEST_SELF} names a command that runs the program again as a
+     * guest: the program itself under Mimic (whose execve runs guest programs), a script that
+     * runs it under qemu for the reference (qemu-user hands execve to the host, which needs
+     * binfmt_misc to run a foreign binary).
+     */
+    record Spec(List<String> args, Map<String, String> env, int expectedStatus, boolean execsItself) {
+        static final Spec DEFAULT = new Spec(List.of(), Map.of(), 0, false);
+
+        Spec(List<String> args, Map<String, String> env, int expectedStatus) {
+            this(args, env, expectedStatus, false);
+        }
     }
+
+    static final String GUEST_SELF = "MIMIC_TEST_GUEST";
 
     /** Programs that need something other than the default (no arguments, exit 0). */
     private static final Map<String, Spec> SPECS = Map.of(
             "args_env", new Spec(List.of("one", "two words", "three"), Map.of("MIMIC_TEST_VAR", "hello"), 0),
-            "segv", new Spec(List.of(), Map.of(), 128 + 11));
+            "segv", new Spec(List.of(), Map.of(), 128 + 11),
+            "fork_exec", new Spec(List.of(), Map.of(), 0, true));
 
     /** Reference emulator per guest arch. */
     private static final Map<String, String> QEMU = Map.of(
@@ -96,7 +109,21 @@ class GuestProgramTest {
         args.add(program.toString());
         args.addAll(spec.args());
 
-        GuestRun.Result ref = runIn(id, concat(List.of(qemu.toString()), args), env);
+        Map<String, String> refEnv = env, gotEnv = env;
+        Path wrapper = null;
+        if (spec.execsItself()) {
+            wrapper = qemuWrapper(qemu, program);
+            refEnv = new LinkedHashMap<>(env);
+            refEnv.put(GUEST_SELF, wrapper.toString());
+            gotEnv = new LinkedHashMap<>(env);
+            gotEnv.put(GUEST_SELF, program.toAbsolutePath().toString());
+        }
+        GuestRun.Result ref;
+        try {
+            ref = runIn(id, concat(List.of(qemu.toString()), args), refEnv);
+        } finally {
+            if (wrapper != null) GuestRun.deleteTree(wrapper.getParent());
+        }
         if (ref.timedOut() || ref.exitStatus() != spec.expectedStatus()) {
             fail(id + ": the reference run under " + qemu.getFileName() + " exited " + ref.describeStatus()
                     + ", expected " + spec.expectedStatus() + " (check the toolchain and qemu, not Mimic)\n"
@@ -104,7 +131,7 @@ class GuestProgramTest {
                     + "stdout:\n" + GuestRun.clip(ref.stdoutText(), 4000) + "\nstderr:\n"
                     + GuestRun.clip(ref.stderrText(), 4000));
         }
-        GuestRun.Result got = runIn(id, concat(List.of(launcher.toString()), args), env);
+        GuestRun.Result got = runIn(id, concat(List.of(launcher.toString()), args), gotEnv);
 
         boolean sameOut = Arrays.equals(ref.stdout(), got.stdout());
         boolean sameStatus = !got.timedOut() && ref.exitStatus() == got.exitStatus();
@@ -145,6 +172,19 @@ class GuestProgramTest {
         } finally {
             GuestRun.deleteTree(dir);
         }
+    }
+
+    /** A script that runs {@code program} under {@code qemu} with the script's arguments (argv[0] is the program's path). */
+    private static Path qemuWrapper(Path qemu, Path program) {
+        Path dir = GuestRun.freshDirectory("mimic-qemu-wrapper-");
+        Path script = dir.resolve("run-under-qemu");
+        try {
+            Files.writeString(script, "#!/bin/sh\nexec '" + qemu.toAbsolutePath() + "' '" + program.toAbsolutePath() + "' \"$@\"\n");
+            script.toFile().setExecutable(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return script;
     }
 
     /**

@@ -72,6 +72,7 @@ public final class GuestRunner {
 
     /** execve's point of no return: everything of the old image goes, the new one is loaded. */
     static Image replaceImage(GuestProcess old, GuestExec e) {
+        io.mimic.linuxuser.fork.ParentLink.imageReplaced();
         old.memory.clear();
         old.sharedBackings.clear();
         for (int fd : old.fds.openFds()) {

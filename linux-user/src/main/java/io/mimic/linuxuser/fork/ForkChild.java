@@ -40,10 +40,10 @@ public final class ForkChild {
             child = ForkSnapshot.receive(sock);
             UnixSockets.writeBytes(sock, new byte[] {GuestFork.RESTORED});
         } catch (IOException e) {
-            return 0; // the parent is gone, or did not fork after all
-        } finally {
             HostFds.close(sock);
+            return 0; // the parent is gone, or did not fork after all
         }
+        ParentLink.serve(sock);
         GuestRunner.run(child.process(), child.cpu(), false);
         return 0;
     }

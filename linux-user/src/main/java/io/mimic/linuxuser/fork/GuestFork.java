@@ -43,8 +43,8 @@ public final class GuestFork {
             SpareProcess.discard(c);
             return -Errno.EAGAIN;
         }
-        SpareProcess.release(c);
-        c.add(pid);
+        c.add(pid, sock);
+        SpareProcess.forget(c);
         // The next spare warms up while the guest goes on (its start is a posix_spawn here).
         SpareProcess.start(c);
         return pid;

@@ -96,6 +96,13 @@ public final class SpareProcess {
         c.spareReady = false;
     }
 
+    /** The spare became a child that keeps the socket as its link: this process has no spare now. */
+    static void forget(Children c) {
+        c.sparePid = -1;
+        c.spareSocket = -1;
+        c.spareReady = false;
+    }
+
     /** Kills and reaps the spare (before a host execve, or when it is unusable). */
     public static void discard(Children c) {
         int pid = c.sparePid;

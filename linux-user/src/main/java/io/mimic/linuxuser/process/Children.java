@@ -1,27 +1,39 @@
 package io.mimic.linuxuser.process;
 
-import java.util.Set;
-import java.util.TreeSet;
+import io.mimic.linuxuser.host.HostFds;
+
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The guest's child processes (real host children, made by fork) and the spare: a pre-started
  * Mimic process, also a host child, that the next fork turns into the guest's child (see
  * fork/GuestFork). The spare is a child of this process the guest must not see: wait4 and
  * waitid for "any child" check {@link #none} first, because the host would wait for the spare.
+ * Each child keeps its socket to this process (its "link") until it is reaped, for what only the
+ * child itself can do for its parent (see fork/ParentLink).
  */
 public final class Children {
-    private final Set<Integer> live = new TreeSet<>();
+    /** Live children and the parent's end of each one's link (-1 if it has none). */
+    private final Map<Integer, Integer> live = new TreeMap<>();
     /** The spare's pid and our end of its socket, or -1; ready once it said it is warm. */
     public int sparePid = -1, spareSocket = -1;
     public boolean spareReady;
 
-    public synchronized void add(int pid) {
-        live.add(pid);
+    public synchronized void add(int pid, int link) {
+        live.put(pid, link);
     }
 
     /** The host reaped {@code pid} for the guest. */
     public synchronized void reaped(int pid) {
-        live.remove(pid);
+        Integer link = live.remove(pid);
+        if (link != null && link >= 0) HostFds.close(link);
+    }
+
+    /** The parent's end of the child's link, or -1. */
+    public synchronized int link(int pid) {
+        Integer link = live.get(pid);
+        return link == null ? -1 : link;
     }
 
     /** True if the guest has no child that a wait could report. */
@@ -30,10 +42,6 @@ public final class Children {
     }
 
     public synchronized boolean contains(int pid) {
-        return live.contains(pid);
-    }
-
-    public synchronized int[] pids() {
-        return live.stream().mapToInt(Integer::intValue).toArray();
+        return live.containsKey(pid);
     }
 }

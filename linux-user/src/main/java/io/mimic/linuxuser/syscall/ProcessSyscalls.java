@@ -41,7 +41,7 @@ final class ProcessSyscalls {
         r.register("setgroups", ProcessSyscalls::setgroups);
         r.register("capget", Passthrough.of("capget", "=cap_header >cap_data"));
         r.register("capset", Passthrough.of("capset", "<cap_header <cap_data"));
-        r.register("setpgid", Passthrough.of("setpgid", "i i"));
+        r.register("setpgid", ProcessSyscalls::setpgid);
         r.register("getpgid", Passthrough.of("getpgid", "i"));
         r.register("getsid", Passthrough.of("getsid", "i"));
         r.register("setsid", Passthrough.of("setsid", ""));
@@ -225,6 +225,19 @@ final class ProcessSyscalls {
                 return -Errno.EINVAL;
             }
         }
+    }
+
+    /**
+     * setpgid: the host's, except for a child, whose host process exec'd when its JVM started:
+     * the host says EACCES, so the child does it itself (fork/ParentLink).
+     */
+    private static long setpgid(SyscallArgs a) {
+        int pid = a.intArg(0), pgid = a.intArg(1);
+        long r = HostSyscalls.call(HostSyscalls.number("setpgid"), pid, pgid);
+        if (r == -Errno.EACCES && pid > 0 && a.process.children.contains(pid)) {
+            r = io.mimic.linuxuser.fork.ParentLink.setpgid(a.process.children, pid, pgid);
+        }
+        return r;
     }
 
     /** The host's uname with the machine field the guest expects. */

@@ -62,10 +62,29 @@ final class SignalSyscalls {
         int pid = a.intArg(0), sig = a.intArg(1);
         if (sig < 0 || sig > Signals.SIGRTMAX) return -Errno.EINVAL;
         GuestProcess p = a.process;
-        // 0 (the caller's process group) reaches only the guest itself: other members of the
-        // group would get a host signal the JVM cannot tell from its own.
-        if (pid == p.pid() || pid == 0) return sig == 0 ? 0 : raise(a, sig);
+        if (pid == p.pid()) return sig == 0 ? 0 : raise(a, sig);
+        if (pid == 0 || (pid < -1 && pid != Integer.MIN_VALUE)) return killGroup(a, pid == 0 ? -1 : -pid, sig);
         return hostSignal(a, "kill", sig, pid);
+    }
+
+    /**
+     * kill(0) and kill(-pgid): the other members get a host signal each (see ProcessGroups), the
+     * guest itself, if it is in the group, the emulated one, last (its default action may end it).
+     */
+    private static long killGroup(SyscallArgs a, int pgid, int sig) {
+        int own = (int) HostSyscalls.call(HostSyscalls.number("getpgid"), 0);
+        if (pgid < 0) pgid = own;
+        int self = a.process.pid();
+        long result = -Errno.ESRCH;
+        for (int member : io.mimic.linuxuser.process.ProcessGroups.members(pgid, self)) {
+            long r = hostSignal(a, "kill", sig, member);
+            if (r == 0 || result == -Errno.ESRCH) result = r == -Errno.ESRCH ? result : r;
+        }
+        if (pgid == own) {
+            result = 0;
+            if (sig != 0) raise(a, sig);
+        }
+        return result;
     }
 
     private static long threadKill(SyscallArgs a, int tgid, int tid, int sig) {
