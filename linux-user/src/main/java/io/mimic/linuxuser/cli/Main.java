@@ -6,6 +6,7 @@ import io.mimic.linuxuser.elf.ElfException;
 import io.mimic.linuxuser.elf.ElfFile;
 import io.mimic.linuxuser.process.GuestExit;
 import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.GuestThread;
 import io.mimic.linuxuser.process.ProgramLoader;
 import io.mimic.linuxuser.syscall.LinuxSyscalls;
 import io.mimic.linuxuser.syscall.SyscallDispatcher;
@@ -152,7 +153,8 @@ public final class Main {
         GuestProcess proc = new GuestProcess(abi, memory, code, exe, guestArgv);
         if (o.strace) proc.strace = System.err;
         CpuState cpu = abi.newCpu(memory);
-        cpu.system = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi));
+        GuestThread main = proc.startMainThread(cpu);
+        cpu.system = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi)).forThread(main);
         try {
             ProgramLoader.load(proc, cpu, new ProgramLoader.Request(elf, guestArgv, guestEnvironment(o), o.program, stackSize, sysroot));
         } catch (ElfException e) {
