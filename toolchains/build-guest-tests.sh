@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the guest test programs: every tests/guest/c/*.c, statically linked,
-# at -O0 and -O2, into tests/guest-bin/<arch>/<opt>/<name> (git-ignored).
+# Builds the guest test programs: every tests/guest/c/*.c, and for one arch
+# also tests/guest/c/<arch>/*.c (tests of that ISA only), statically linked,
+# at each of the arch's optimisation levels, into
+# tests/guest-bin/<arch>/<opt>/<name> (git-ignored).
 #
 #   toolchains/build-guest-tests.sh [--arch ARCH]... [--force]
 #
@@ -25,8 +27,11 @@ declare -A PKGS_FOR=(
     [riscv64]="gcc-riscv64-linux-gnu libc6-dev-riscv64-cross"
     [aarch64]="gcc-aarch64-linux-gnu libc6-dev-arm64-cross"
 )
-DEFAULT_ARCHES=(riscv64)
-OPT_LEVELS=(O0 O2)
+declare -A OPTS_FOR=(
+    [riscv64]="O0 O2"
+    [aarch64]="O0 O2 O3"
+)
+DEFAULT_ARCHES=(riscv64 aarch64)
 COMMON_CFLAGS=(-static -g0 -Wall -Wno-unused-result -std=gnu11 -pthread)
 COMMON_LIBS=(-lm -lpthread)
 # -----------------------------------------------------------------------------
@@ -64,16 +69,19 @@ for arch in "${arches[@]}"; do
     command -v "$cc" >/dev/null 2>&1 \
         || die "compiler $cc for $arch not found; run toolchains/install-test-deps.sh (Debian packages: ${PKGS_FOR[$arch]})"
     read -r -a archflags <<<"${CFLAGS_FOR[$arch]}"
-    for opt in "${OPT_LEVELS[@]}"; do
+    read -r -a opts <<<"${OPTS_FOR[$arch]}"
+    arch_sources=("${sources[@]}" "$SRC_DIR/$arch"/*.c)
+    for opt in "${opts[@]}"; do
         dir="$OUT_DIR/$arch/$opt"
         mkdir -p "$dir"
         for old in "$dir"/*; do
-            if [ -f "$old" ] && [ ! -f "$SRC_DIR/$(basename "$old" .tmp).c" ]; then
+            base="$(basename "$old" .tmp)"
+            if [ -f "$old" ] && [ ! -f "$SRC_DIR/$base.c" ] && [ ! -f "$SRC_DIR/$arch/$base.c" ]; then
                 say "removing stale ${old#"$ROOT"/}"
                 rm -f "$old"
             fi
         done
-        for src in "${sources[@]}"; do
+        for src in "${arch_sources[@]}"; do
             name="$(basename "$src" .c)"
             out="$dir/$name"
             if [ $force -eq 0 ] && [ -x "$out" ] && [ "$out" -nt "$src" ] && [ "$out" -nt "$SELF" ]; then
@@ -88,4 +96,4 @@ for arch in "${arches[@]}"; do
         done
     done
 done
-say "done: $built built, $skipped up to date (${arches[*]}; ${OPT_LEVELS[*]})"
+say "done: $built built, $skipped up to date (${arches[*]})"
