@@ -6,6 +6,7 @@ import io.mimic.linuxuser.elf.ElfException;
 import io.mimic.linuxuser.elf.ElfFile;
 import io.mimic.linuxuser.process.GuestExit;
 import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.GuestThread;
 import io.mimic.linuxuser.process.ProgramLoader;
 import io.mimic.linuxuser.process.Sysroot;
 import io.mimic.linuxuser.syscall.LinuxSyscalls;
@@ -154,7 +155,8 @@ public final class Main {
         proc.sysroot = sysroot != null ? Sysroot.of(sysroot) : Sysroot.defaultFor(abi.gnuTriple(), elf.interpreter);
         if (o.strace) proc.strace = System.err;
         CpuState cpu = abi.newCpu(memory);
-        cpu.system = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi));
+        GuestThread main = proc.startMainThread(cpu);
+        cpu.system = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi)).forThread(main);
         try {
             ProgramLoader.load(proc, cpu, new ProgramLoader.Request(elf, guestArgv, guestEnvironment(o), o.program, stackSize));
         } catch (ElfException e) {
