@@ -27,7 +27,7 @@ public final class ProcFiles {
         if (perSelf != null) {
             return switch (perSelf) {
                 case "maps" -> bytes(ProcMaps.render(p.memory));
-                case "stat" -> bytes(ProcStat.render(p, 1));
+                case "stat" -> bytes(ProcStat.render(p));
                 case "auxv" -> p.image == null ? new byte[0] : p.image.auxv().clone();
                 case "cmdline" -> cmdline(p);
                 default -> null;

@@ -2,6 +2,7 @@ package io.mimic.linuxuser.proc;
 
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.GuestThread;
 import io.mimic.linuxuser.process.ImageLayout;
 import io.mimic.translator.memory.AddressSpace;
 import io.mimic.translator.memory.HostReservation;
@@ -30,13 +31,15 @@ public final class ProcStat {
 
     private ProcStat() {}
 
-    public static String render(GuestProcess p, int threads) {
+    public static String render(GuestProcess p) {
         List<String> f = hostFields();
         ImageLayout img = p.image;
-        set(f, 2, "(" + p.threadName + ")");
+        // The process's line describes its first thread (the group leader), whose tid is the pid.
+        GuestThread leader = p.thread(p.pid());
+        set(f, 2, "(" + (leader != null ? leader.name : p.initialThreadName()) + ")");
         // The host's line shows the JVM's first thread, which waits; the guest thread reading is running.
         set(f, 3, "R");
-        set(f, 20, threads);
+        set(f, 20, Math.max(1, p.threads().size()));
         long vsize = 0;
         for (AddressSpace.Mapping m : p.memory.mappings()) vsize += m.end() - m.start();
         set(f, 23, vsize);
@@ -54,8 +57,9 @@ public final class ProcStat {
             if (handler == 1) ignored |= 1L << (sig - 1);
             else if (handler > 1) caught |= 1L << (sig - 1);
         }
-        set(f, 31, p.pendingSignals & 0x7fffffffL);
-        set(f, 32, p.signalMask & 0x7fffffffL);
+        long pending = p.pendingSignals | (leader != null ? leader.pendingSignals : 0);
+        set(f, 31, pending & 0x7fffffffL);
+        set(f, 32, (leader != null ? leader.signalMask : 0) & 0x7fffffffL);
         set(f, 33, ignored & 0x7fffffffL);
         set(f, 34, caught & 0x7fffffffL);
         if (img != null && f.size() >= 51) {
