@@ -5,6 +5,7 @@ import io.mimic.linuxuser.abi.LinuxAbis;
 import io.mimic.linuxuser.elf.ElfException;
 import io.mimic.linuxuser.elf.ElfFile;
 import io.mimic.linuxuser.host.HostSyscalls;
+import io.mimic.linuxuser.process.Sysroot;
 import io.mimic.syscalls.linux.Errno;
 
 import java.io.IOException;
@@ -57,11 +58,11 @@ final class ExecTarget {
     }
 
     /** Classifies {@code path} run with {@code argv}; {@code sysroot} is where guest interpreters are looked up first. */
-    static ExecTarget of(String path, List<String> argv, Path sysroot) {
+    static ExecTarget of(String path, List<String> argv, Sysroot sysroot) {
         return of(path, argv, sysroot, 0);
     }
 
-    private static ExecTarget of(String path, List<String> argv, Path sysroot, int depth) {
+    private static ExecTarget of(String path, List<String> argv, Sysroot sysroot, int depth) {
         if (depth > MAX_DEPTH) return error(Errno.ELOOP);
         byte[] head = new byte[HEADER];
         int n;
@@ -102,11 +103,12 @@ final class ExecTarget {
     }
 
     /**
-     * A {@code #!} line as the kernel parses it: the interpreter up to the first blank, then at
+     * A {@code #!} line as the kernel parses it (the interpreter's absolute name looked up in
+     * the sysroot first, like every guest file name): the interpreter up to the first blank, then at
      * most one argument (the rest of the line, trimmed). The interpreter runs with
      * [interpreter, argument?, script path, argv[1:]].
      */
-    private static ExecTarget script(String path, List<String> argv, Path sysroot, byte[] head, int n, int depth) {
+    private static ExecTarget script(String path, List<String> argv, Sysroot sysroot, byte[] head, int n, int depth) {
         int end = 2;
         while (end < n && head[end] != '\n') end++;
         String line = new String(head, 2, end - 2, StandardCharsets.ISO_8859_1).replace('\t', ' ').strip();
@@ -119,11 +121,7 @@ final class ExecTarget {
         if (!arg.isEmpty()) next.add(arg);
         next.add(path);
         if (argv.size() > 1) next.addAll(argv.subList(1, argv.size()));
-        String interpPath = interp;
-        if (sysroot != null && interp.startsWith("/")) {
-            Path inRoot = sysroot.resolve(interp.substring(1));
-            if (Files.exists(inRoot)) interpPath = inRoot.toString();
-        }
+        String interpPath = sysroot != null ? sysroot.hostPath(interp) : interp;
         ExecTarget t = of(interpPath, next, sysroot, depth + 1);
         // A host interpreter: the host's execve of the script itself does the same parse.
         if (t.kind == Kind.HOST) return new ExecTarget(Kind.HOST, 0, null, null, path, argv);

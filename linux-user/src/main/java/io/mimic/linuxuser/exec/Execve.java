@@ -24,13 +24,15 @@ public final class Execve {
         List<String> argv = strings(a, argvPtr), env = strings(a, envpPtr);
         GuestProcess p = a.process;
         if (path.isEmpty()) return -Errno.ENOENT;
-        ExecTarget t = ExecTarget.of(path, argv, p.settings.sysroot());
+        if (p.sysroot != null) path = p.sysroot.hostPath(path);
+        long mask = a.thread != null ? a.thread.signalMask : 0;
+        ExecTarget t = ExecTarget.of(path, argv, p.sysroot);
         return switch (t.kind) {
             case ERROR -> -t.errno;
-            case HOST -> HostExec.exec(p, t.path, argv, env);
+            case HOST -> HostExec.exec(p, mask, t.path, argv, env);
             case GUEST -> {
                 if (p.strace != null) p.strace.println(p.pid() + " execve(\"" + path + "\") = 0 (guest image)");
-                throw new GuestExec(t.elf, t.abi, ExecTarget.absolute(t.path), t.path, t.argv, env);
+                throw new GuestExec(t.elf, t.abi, ExecTarget.absolute(t.path), t.path, t.argv, env, mask);
             }
         };
     }

@@ -18,8 +18,11 @@ public final class GuestExec extends RuntimeException {
     public final LinuxAbi abi;
     public final String exePath, execfn;
     public final List<String> argv, env;
+    /** The calling thread's signal mask, which the new image's thread starts with. */
+    public final long signalMask;
 
-    GuestExec(ElfFile elf, LinuxAbi abi, String exePath, String execfn, List<String> argv, List<String> env) {
+    GuestExec(ElfFile elf, LinuxAbi abi, String exePath, String execfn, List<String> argv, List<String> env, long signalMask) {
+        this.signalMask = signalMask;
         super(null, null, false, false);
         this.elf = elf;
         this.abi = abi;

@@ -4,6 +4,8 @@ import io.mimic.linuxuser.elf.ElfException;
 import io.mimic.linuxuser.host.HostFds;
 import io.mimic.linuxuser.process.GuestExit;
 import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.GuestThread;
+import io.mimic.linuxuser.process.Sysroot;
 import io.mimic.linuxuser.process.LaunchSettings;
 import io.mimic.linuxuser.process.ProgramLoader;
 import io.mimic.linuxuser.syscall.LinuxSyscalls;
@@ -14,7 +16,6 @@ import io.mimic.translator.engine.ExecutionLoop;
 import io.mimic.translator.memory.AddressSpace;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 
 /**
  * Runs a guest process until it exits, replacing its image in place when it execs a guest
@@ -84,10 +85,8 @@ public final class GuestRunner {
         p.children = old.children;
         p.settings = old.settings;
         p.strace = old.strace;
-        p.signalMask = old.signalMask;
+        p.sysroot = old.sysroot != null ? old.sysroot : Sysroot.defaultFor(e.abi.gnuTriple(), e.elf.interpreter);
         p.pendingSignals = old.pendingSignals;
-        String base = e.execfn.substring(e.execfn.lastIndexOf('/') + 1);
-        p.threadName = base.length() > 15 ? base.substring(0, 15) : base;
         // Handled signals go back to their default; ignored ones stay ignored, with no flags or mask.
         int size = e.abi.sigactionSize();
         for (int sig = 1; sig <= 64; sig++) {
@@ -97,10 +96,13 @@ public final class GuestRunner {
             p.sigactions[sig] = act;
         }
         CpuState cpu = e.abi.newCpu(memory);
-        cpu.system = new SyscallDispatcher(p, LinuxSyscalls.registry(e.abi));
+        GuestThread main = p.startMainThread(cpu);
+        String base = e.execfn.substring(e.execfn.lastIndexOf('/') + 1);
+        main.name = base.length() > 15 ? base.substring(0, 15) : base;
+        main.signalMask = e.signalMask;
+        cpu.system = new SyscallDispatcher(p, LinuxSyscalls.registry(e.abi)).forThread(main);
         try {
-            ProgramLoader.load(p, cpu, new ProgramLoader.Request(e.elf, e.argv, e.env, e.execfn,
-                    old.settings.stackSize(), old.settings.sysroot()));
+            ProgramLoader.load(p, cpu, new ProgramLoader.Request(e.elf, e.argv, e.env, e.execfn, old.settings.stackSize()));
         } catch (ElfException ex) {
             System.err.println("mimic: " + ex.getMessage());
             throw GuestExit.bySignal(SIGSEGV, old.arch());
@@ -114,8 +116,4 @@ public final class GuestRunner {
         return act != null && ByteBuffer.wrap(act).order(p.abi.frontendByteOrder()).getLong(0) == 1;
     }
 
-    /** The sysroot of the process, for exec's interpreter lookups. */
-    static Path sysroot(GuestProcess p) {
-        return p.settings.sysroot();
-    }
 }

@@ -33,7 +33,7 @@ final class HostExec {
     private HostExec() {}
 
     /** Returns -errno if the host's execve fails; does not return if it succeeds. */
-    static long exec(GuestProcess p, String path, List<String> argv, List<String> env) {
+    static long exec(GuestProcess p, long signalMask, String path, List<String> argv, List<String> env) {
         SpareProcess.discard(p.children);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment file = arena.allocateFrom(path);
@@ -70,7 +70,7 @@ final class HostExec {
                 String name = guestArch.signals().symbol(sig);
                 int hostSig = name == null ? sig : (int) host.signals().value(name, sig);
                 if (hostSig < 1 || hostSig > 64) continue;
-                if ((p.signalMask & (1L << (sig - 1))) != 0 && !keptForJvm(name)) hostMask |= 1L << (hostSig - 1);
+                if ((signalMask & (1L << (sig - 1))) != 0 && !keptForJvm(name)) hostMask |= 1L << (hostSig - 1);
                 if (GuestRunner.isIgnored(p, sig)) {
                     MemorySegment old = arena.allocate(KERNEL_SIGACTION, 8);
                     if (HostSyscalls.call(RT_SIGACTION, hostSig, ignore.address(), old.address(), 8) == 0) {

@@ -7,6 +7,8 @@ import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.host.UnixSockets;
 import io.mimic.linuxuser.process.FdTable;
 import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.GuestThread;
+import io.mimic.linuxuser.process.Sysroot;
 import io.mimic.linuxuser.process.LaunchSettings;
 import io.mimic.linuxuser.process.SharedBackings;
 import io.mimic.linuxuser.syscall.LinuxSyscalls;
@@ -51,7 +53,9 @@ final class ForkSnapshot {
     record Restored(GuestProcess process, CpuState cpu) {}
 
     /** Sends the calling thread's process and registers; the child's fork returns 0, and writes its pid at {@code childTid} if that is not 0. */
-    static void send(int sock, GuestProcess p, CpuState cpu, long childTid, long childSp) throws IOException {
+    static void send(int sock, GuestThread thread, long childTid, long childSp) throws IOException {
+        GuestProcess p = thread.process;
+        CpuState cpu = thread.cpu;
         List<Integer> fds = new ArrayList<>();
         Map<Integer, Integer> index = new HashMap<>();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
@@ -63,10 +67,10 @@ final class ForkSnapshot {
             out.writeUTF(p.executablePath);
             out.writeInt(p.argv.size());
             for (String a : p.argv) out.writeUTF(a);
-            out.writeUTF(p.threadName);
+            out.writeUTF(thread.name);
             out.writeBoolean(p.strace != null);
             LaunchSettings s = p.settings;
-            out.writeUTF(s.sysroot() == null ? "" : s.sysroot().toString());
+            out.writeUTF(p.sysroot == null ? "" : p.sysroot.directory());
             out.writeLong(s.stackSize());
             out.writeUTF(String.join(",", s.logItems()));
             out.writeLong(p.brkStart);
@@ -75,15 +79,15 @@ final class ForkSnapshot {
             out.writeLong(p.mmapBottom);
             out.writeLong(p.stackTop);
             out.writeLong(p.stackSize);
-            out.writeLong(p.signalMask);
+            out.writeLong(thread.signalMask);
             for (int sig = 1; sig <= 64; sig++) {
                 byte[] act = p.sigactions[sig];
                 out.writeInt(act == null ? -1 : act.length);
                 if (act != null) out.write(act);
             }
-            out.writeLong(p.altStackSp);
-            out.writeLong(p.altStackSize);
-            out.writeInt(p.altStackFlags);
+            out.writeLong(thread.altStackSp);
+            out.writeLong(thread.altStackSize);
+            out.writeInt(thread.altStackFlags);
             // Host process state the spare did not start with.
             int mask = (int) HostSyscalls.call(UMASK, 0);
             HostSyscalls.call(UMASK, mask);
@@ -117,7 +121,12 @@ final class ForkSnapshot {
                 out.writeLong(m.start());
                 out.writeLong(m.end());
                 out.writeInt(m.prot());
-                out.writeUTF(m.name());
+                AddressSpace.Backing b = m.backing();
+                out.writeUTF(b.name());
+                out.writeLong(b.offset());
+                out.writeLong(b.device());
+                out.writeLong(b.inode());
+                out.writeBoolean(b.shared());
             }
             List<MemoryImage.Shared> sendShared = new ArrayList<>();
             for (MemoryImage.Shared sh : shared) {
@@ -218,7 +227,12 @@ final class ForkSnapshot {
         }
         int nmaps = in.readInt();
         List<AddressSpace.Mapping> maps = new ArrayList<>();
-        for (int i = 0; i < nmaps; i++) maps.add(new AddressSpace.Mapping(in.readLong(), in.readLong(), in.readInt(), in.readUTF()));
+        for (int i = 0; i < nmaps; i++) {
+            long start = in.readLong(), end = in.readLong();
+            int prot = in.readInt();
+            maps.add(new AddressSpace.Mapping(start, end, prot, new AddressSpace.Backing(in.readUTF(), in.readLong(),
+                    in.readLong(), in.readLong(), in.readBoolean())));
+        }
         int nshared = in.readInt();
         long[][] shared = new long[nshared][4];
         for (int i = 0; i < nshared; i++) {
@@ -271,23 +285,24 @@ final class ForkSnapshot {
         }
 
         GuestProcess p = new GuestProcess(abi, memory, code, exe, argv, fds);
-        p.threadName = threadName;
+        GuestThread main = p.startMainThread(cpu);
+        main.name = threadName;
         if (strace) p.strace = System.err;
-        p.settings = new LaunchSettings(sysroot.isEmpty() ? null : Path.of(sysroot), stackOption,
-                logItems.isEmpty() ? List.of() : List.of(logItems.split(",")), System.err);
+        p.sysroot = sysroot.isEmpty() ? null : Sysroot.of(Path.of(sysroot));
+        p.settings = new LaunchSettings(stackOption, logItems.isEmpty() ? List.of() : List.of(logItems.split(",")), System.err);
         p.brkStart = layout[0];
         p.brk = layout[1];
         p.mmapTop = layout[2];
         p.mmapBottom = layout[3];
         p.stackTop = layout[4];
         p.stackSize = layout[5];
-        p.signalMask = signalMask;
+        main.signalMask = signalMask;
         System.arraycopy(sigactions, 0, p.sigactions, 0, sigactions.length);
-        p.altStackSp = altSp;
-        p.altStackSize = altSize;
-        p.altStackFlags = altFlags;
+        main.altStackSp = altSp;
+        main.altStackSize = altSize;
+        main.altStackFlags = altFlags;
 
-        for (AddressSpace.Mapping m : maps) memory.map(m.start(), m.end() - m.start(), m.prot(), m.name());
+        for (AddressSpace.Mapping m : maps) memory.map(m.start(), m.end() - m.start(), m.prot(), m.backing());
         for (long[] sh : shared) {
             int fd = received[(int) sh[3]];
             long r = HostReservation.mapSharedFile(sh[0], sh[1] - sh[0], fd, sh[2]);
@@ -304,7 +319,7 @@ final class ForkSnapshot {
             io.mimic.translator.memory.GuestAccess.raw().set(
                     java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED.withOrder(abi.frontendByteOrder()), childTid, p.pid());
         }
-        cpu.system = new SyscallDispatcher(p, LinuxSyscalls.registry(abi));
+        cpu.system = new SyscallDispatcher(p, LinuxSyscalls.registry(abi)).forThread(main);
         return new Restored(p, cpu);
     }
 }

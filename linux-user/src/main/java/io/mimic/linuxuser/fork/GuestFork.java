@@ -4,8 +4,8 @@ import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.host.UnixSockets;
 import io.mimic.linuxuser.process.Children;
 import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.GuestThread;
 import io.mimic.syscalls.linux.Errno;
-import io.mimic.translator.engine.CpuState;
 
 import java.io.IOException;
 
@@ -28,7 +28,8 @@ public final class GuestFork {
      * child's pid at {@code childTid} in the child (CLONE_CHILD_SETTID) when it is not 0; the
      * child's stack pointer becomes {@code childSp} when that is not 0 (clone with a stack).
      */
-    public static long fork(GuestProcess p, CpuState cpu, long childTid, long childSp) {
+    public static long fork(GuestThread thread, long childTid, long childSp) {
+        GuestProcess p = thread.process;
         Children c = p.children;
         if (!usableSpare(c) && !(SpareProcess.start(c) && SpareProcess.awaitReady(c))) {
             SpareProcess.discard(c);
@@ -36,7 +37,7 @@ public final class GuestFork {
         }
         int pid = c.sparePid, sock = c.spareSocket;
         try {
-            ForkSnapshot.send(sock, p, cpu, childTid, childSp);
+            ForkSnapshot.send(sock, thread, childTid, childSp);
             byte[] ack = UnixSockets.readBytes(sock, 1);
             if (ack[0] != RESTORED) throw new IOException("child answered " + ack[0]);
         } catch (IOException e) {

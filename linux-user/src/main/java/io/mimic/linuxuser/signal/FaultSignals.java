@@ -1,7 +1,7 @@
 package io.mimic.linuxuser.signal;
 
 import io.mimic.linuxuser.process.GuestExit;
-import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.GuestThread;
 import io.mimic.translator.engine.CpuState;
 import io.mimic.translator.engine.GuestFault;
 
@@ -26,14 +26,15 @@ public final class FaultSignals {
         };
     }
 
-    public static void deliver(GuestProcess process, CpuState cpu) {
+    public static void deliver(GuestThread thread) {
+        CpuState cpu = thread.cpu;
         int sig = signalFor(cpu.faultKind);
         if (System.getenv("MIMIC_DEBUG") != null) {
             System.err.printf("mimic: %s fault at pc 0x%x, address 0x%x%n", cpu.faultKind, cpu.pc, cpu.faultAddress);
         }
         System.err.printf("mimic: uncaught target signal %d (%s) - core dumped%n", sig, name(sig));
         System.err.flush();
-        throw GuestExit.bySignal(sig, process.arch());
+        throw GuestExit.bySignal(sig, thread.process.arch());
     }
 
     public static String name(int sig) {

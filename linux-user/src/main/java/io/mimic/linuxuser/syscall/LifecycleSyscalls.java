@@ -48,7 +48,7 @@ final class LifecycleSyscalls {
     private static long fork(SyscallArgs a, long flags, long newSp, long childTid) {
         long parentTid = (flags & CLONE_PARENT_SETTID) != 0 ? a.arg(2) : 0;
         if (parentTid != 0) a.checkGuest(parentTid, 4, true);
-        long pid = GuestFork.fork(a.process, a.cpu, childTid, newSp);
+        long pid = GuestFork.fork(a.thread, childTid, newSp);
         if (pid > 0 && parentTid != 0) a.writeInt(parentTid, (int) pid);
         return pid;
     }
