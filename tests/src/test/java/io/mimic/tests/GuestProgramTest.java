@@ -121,7 +121,7 @@ class GuestProgramTest {
         Map<String, String> refEnv = env, gotEnv = env;
         Path wrapper = null;
         if (spec.execsItself()) {
-            wrapper = qemuWrapper(qemu, program);
+            wrapper = qemuWrapper(qemu, options, program);
             refEnv = new LinkedHashMap<>(env);
             refEnv.put(GUEST_SELF, wrapper.toString());
             gotEnv = new LinkedHashMap<>(env);
@@ -183,12 +183,18 @@ class GuestProgramTest {
         }
     }
 
-    /** A script that runs {@code program} under {@code qemu} with the script's arguments (argv[0] is the program's path). */
-    private static Path qemuWrapper(Path qemu, Path program) {
+    /**
+     * A script that runs {@code program} under {@code qemu} (with the run's options, e.g. -L) and
+     * the script's arguments (argv[0] is the program's path).
+     */
+    private static Path qemuWrapper(Path qemu, List<String> options, Path program) {
         Path dir = GuestRun.freshDirectory("mimic-qemu-wrapper-");
         Path script = dir.resolve("run-under-qemu");
         try {
-            Files.writeString(script, "#!/bin/sh\nexec '" + qemu.toAbsolutePath() + "' '" + program.toAbsolutePath() + "' \"$@\"\n");
+            StringBuilder cmd = new StringBuilder("exec '").append(qemu.toAbsolutePath()).append('\'');
+            for (String o : options) cmd.append(" '").append(o).append('\'');
+            cmd.append(" '").append(program.toAbsolutePath()).append("' \"$@\"");
+            Files.writeString(script, "#!/bin/sh\n" + cmd + "\n");
             script.toFile().setExecutable(true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

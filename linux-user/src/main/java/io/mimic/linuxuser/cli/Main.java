@@ -55,6 +55,7 @@ public final class Main {
         }
         System.out.flush();
         System.err.flush();
+        SpareProcess.killAtExit();
         // Killed by a guest signal's default action: the host process dies by the same signal.
         if (signal != 0) HostDeath.dieBy(signal);
         // halt skips shutdown hooks (faster); a profiling run needs them to write its recording.

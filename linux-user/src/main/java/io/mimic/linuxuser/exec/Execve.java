@@ -20,11 +20,11 @@ public final class Execve {
 
     private Execve() {}
 
+    /** {@code path} is the host's name for the file (the syscall layer applied the sysroot). */
     public static long execve(SyscallArgs a, String path, long argvPtr, long envpPtr) {
         List<String> argv = strings(a, argvPtr), env = strings(a, envpPtr);
         GuestProcess p = a.process;
         if (path.isEmpty()) return -Errno.ENOENT;
-        if (p.sysroot != null) path = p.sysroot.hostPath(path);
         long mask = a.thread != null ? a.thread.signalMask : 0;
         ExecTarget t = ExecTarget.of(path, argv, p.sysroot);
         return switch (t.kind) {

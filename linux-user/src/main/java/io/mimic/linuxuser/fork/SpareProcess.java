@@ -32,6 +32,8 @@ public final class SpareProcess {
             GETRESUID = HostSyscalls.number("getresuid"), GETRESGID = HostSyscalls.number("getresgid");
     private static final int SIGKILL = 9;
     private static volatile List<byte[]> command;
+    /** The spare's pid, for {@link #killAtExit} (a process has at most one spare). */
+    private static volatile int liveSpare = -1;
     /** This process's ids when the spare started (it has the same until it becomes a child). */
     private static long[] spareCredentials;
 
@@ -53,6 +55,7 @@ public final class SpareProcess {
             return false;
         }
         spareCredentials = credentials();
+        liveSpare = pid;
         c.sparePid = pid;
         c.spareSocket = pair[0];
         c.spareReady = false;
@@ -90,6 +93,7 @@ public final class SpareProcess {
 
     /** The spare is now the guest's child (or dead): this process no longer treats it as the spare. */
     static void release(Children c) {
+        liveSpare = -1;
         if (c.spareSocket >= 0) HostFds.close(c.spareSocket);
         c.sparePid = -1;
         c.spareSocket = -1;
@@ -98,9 +102,19 @@ public final class SpareProcess {
 
     /** The spare became a child that keeps the socket as its link: this process has no spare now. */
     static void forget(Children c) {
+        liveSpare = -1;
         c.sparePid = -1;
         c.spareSocket = -1;
         c.spareReady = false;
+    }
+
+    /**
+     * The process is ending: the spare would notice (its socket ends) only once it is warm, and
+     * a warming JVM costs a CPU meanwhile, so it is killed now (init reaps it).
+     */
+    public static void killAtExit() {
+        int pid = liveSpare;
+        if (pid > 0) HostSyscalls.call(KILL, pid, SIGKILL);
     }
 
     /** Kills and reaps the spare (before a host execve, or when it is unusable). */
@@ -130,7 +144,7 @@ public final class SpareProcess {
         }
         List<String> out = new ArrayList<>();
         out.add(ProcessHandle.current().info().command().orElse(words.get(0)));
-        out.add("-Xrs");
+        if (!words.contains("-Xrs")) out.add("-Xrs");
         int i = 1;
         while (i < words.size()) {
             String w = words.get(i++);

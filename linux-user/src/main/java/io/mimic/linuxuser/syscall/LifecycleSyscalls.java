@@ -64,19 +64,18 @@ final class LifecycleSyscalls {
             if ((flags & AT_EMPTY_PATH) == 0) return -Errno.ENOENT;
             path = "/proc/self/fd/" + a.hostFd(dirfd);
         } else if (name.startsWith("/") || dirfd == io.mimic.linuxuser.process.FdTable.AT_FDCWD) {
-            path = GuestPaths.rewrite(a, name) instanceof String s ? s : name;
+            path = GuestPaths.hostPath(a.process, name);
         } else {
             path = "/proc/self/fd/" + a.hostFd(dirfd) + "/" + name;
         }
         return Execve.execve(a, path, a.arg(2), a.arg(3));
     }
 
-    /** A path argument as a Java string, with the guest-visible names rewritten (/proc/self/exe...). */
+    /** A path argument as the host name for it (the guest's /proc names rewritten, the sysroot first). */
     static String path(SyscallArgs a, int i) {
         if (a.arg(i) == 0) throw new SyscallError(Errno.EFAULT);
         String name = a.readString(a.arg(i));
-        String rewritten = GuestPaths.rewrite(a, name);
-        return rewritten != null ? rewritten : name;
+        return name.isEmpty() ? name : GuestPaths.hostPath(a.process, name);
     }
 
     private static long wait4(SyscallArgs a) {

@@ -1,0 +1,155 @@
+/*
+ * Forked children and signals: children killed by kill (SIGKILL, SIGTERM, SIGUSR1) and by their
+ * own abort/raise, a child ignoring SIGTERM, stopped and continued children (WUNTRACED,
+ * WCONTINUED); and memory independence between parent and child (static, heap and stack data,
+ * both ways). Prints statuses, never pids.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int failures;
+
+static void check(const char *what, int ok)
+{
+    printf("%-48s %s\n", what, ok ? "ok" : "FAIL");
+    if (!ok) failures++;
+}
+
+static void describe(const char *what, int st)
+{
+    if (WIFEXITED(st)) printf("%-28s exited %d\n", what, WEXITSTATUS(st));
+    else if (WIFSIGNALED(st)) printf("%-28s killed by %d%s\n", what, WTERMSIG(st), WCOREDUMP(st) ? " (core)" : "");
+    else if (WIFSTOPPED(st)) printf("%-28s stopped by %d\n", what, WSTOPSIG(st));
+    else if (WIFCONTINUED(st)) printf("%-28s continued\n", what);
+    else printf("%-28s status %#x\n", what, st);
+}
+
+static void killed(void)
+{
+    int sigs[] = {SIGKILL, SIGTERM, SIGUSR1};
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        int pipefd[2];
+        pipe(pipefd);
+        fflush(stdout);
+        pid_t p = fork();
+        if (p == 0) {
+            close(pipefd[0]);
+            write(pipefd[1], "r", 1);
+            for (;;) pause();
+        }
+        close(pipefd[1]);
+        char c;
+        read(pipefd[0], &c, 1); /* the child runs */
+        close(pipefd[0]);
+        kill(p, sigs[i]);
+        int st;
+        waitpid(p, &st, 0);
+        char what[32];
+        snprintf(what, sizeof what, "kill(child, %d)", sigs[i]);
+        describe(what, st);
+    }
+    fflush(stdout);
+    pid_t p = fork();
+    if (p == 0) abort();
+    int st;
+    waitpid(p, &st, 0);
+    describe("child abort()", st);
+    fflush(stdout);
+    p = fork();
+    if (p == 0) {
+        raise(SIGTERM);
+        _exit(0);
+    }
+    waitpid(p, &st, 0);
+    describe("child raise(SIGTERM)", st);
+    fflush(stdout);
+    p = fork();
+    if (p == 0) {
+        signal(SIGTERM, SIG_IGN);
+        raise(SIGTERM);
+        _exit(7);
+    }
+    waitpid(p, &st, 0);
+    describe("child ignores SIGTERM", st);
+}
+
+static void stopped(void)
+{
+    fflush(stdout);
+    pid_t p = fork();
+    if (p == 0) {
+        raise(SIGSTOP);
+        _exit(9);
+    }
+    int st;
+    pid_t w = waitpid(p, &st, WUNTRACED);
+    check("waitpid WUNTRACED", w == p);
+    describe("raise(SIGSTOP)", st);
+    kill(p, SIGCONT);
+    w = waitpid(p, &st, WCONTINUED);
+    check("waitpid WCONTINUED", w == p);
+    describe("after SIGCONT", st);
+    waitpid(p, &st, 0);
+    describe("then", st);
+}
+
+static int global_value = 1;
+
+static void memory_independence(void)
+{
+    int *heap = malloc(64 * sizeof(int));
+    for (int i = 0; i < 64; i++) heap[i] = i;
+    char big[8192];
+    memset(big, 'p', sizeof big);
+    int stack_value = 2;
+    int to_child[2], to_parent[2];
+    pipe(to_child);
+    pipe(to_parent);
+    fflush(stdout);
+    pid_t p = fork();
+    if (p == 0) {
+        /* The child's writes stay in the child. */
+        global_value = 100;
+        heap[10] = 1000;
+        stack_value = 200;
+        memset(big, 'c', sizeof big);
+        write(to_parent[1], "w", 1);
+        char c;
+        read(to_child[0], &c, 1);
+        /* The parent wrote after the fork: the child still sees its own values. */
+        int ok = global_value == 100 && heap[10] == 1000 && heap[11] == 11 && stack_value == 200 && big[4000] == 'c';
+        printf("child sees its own writes only: %s\n", ok ? "ok" : "FAIL");
+
+        fflush(stdout);
+        _exit(ok ? 0 : 1);
+    }
+    char c;
+    read(to_parent[0], &c, 1);
+    int ok = global_value == 1 && heap[10] == 10 && stack_value == 2 && big[4000] == 'p';
+    check("parent does not see the child's writes", ok);
+    global_value = 3;
+    heap[10] = 30;
+    stack_value = 4;
+    write(to_child[1], "g", 1);
+    int st;
+    waitpid(p, &st, 0);
+    describe("independence child", st);
+    free(heap);
+}
+
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+    killed();
+    stopped();
+    memory_independence();
+    printf("%s\n", failures ? "SOME CHECKS FAILED" : "all checks passed");
+    return failures != 0;
+}
