@@ -22,6 +22,12 @@ public final class CodeCache {
     private final ConcurrentHashMap<Long, TranslatedUnit> units = new ConcurrentHashMap<>();
     private final Stats stats = new Stats();
     private volatile long codeLow = Long.MAX_VALUE, codeHigh = Long.MIN_VALUE;
+    /**
+     * Guest pages holding translated code. The [codeLow, codeHigh) span alone is not enough: a
+     * dynamically linked program has code in the executable and in libraries far above it, and
+     * the mmap area between them changes all the time (malloc's mmap/munmap/mremap).
+     */
+    private final java.util.Set<Long> codePages = ConcurrentHashMap.newKeySet();
     private Consumer<String> inAsmLog;
     private int maxInsns = DEFAULT_MAX_INSNS;
 
@@ -65,6 +71,9 @@ public final class CodeCache {
             stats.bytecodeBytes += c.bytecodeSize();
             if (u.lowPc < codeLow) codeLow = u.lowPc;
             if (u.highPc > codeHigh) codeHigh = u.highPc;
+            for (long page = u.lowPc >>> AddressSpace.PAGE_SHIFT; page <= (u.highPc - 1) >>> AddressSpace.PAGE_SHIFT; page++) {
+                codePages.add(page);
+            }
             if (inAsmLog != null) logInAsm(c);
             units.put(pc, u);
             return u;
@@ -92,10 +101,24 @@ public final class CodeCache {
         }
         codeLow = Long.MAX_VALUE;
         codeHigh = Long.MIN_VALUE;
+        codePages.clear();
     }
 
     private void rangeChanged(long start, long len) {
-        if (start < codeHigh && start + len > codeLow) invalidateAll();
+        if (start >= codeHigh || start + len <= codeLow) return;
+        long first = start >>> AddressSpace.PAGE_SHIFT, last = (start + len - 1) >>> AddressSpace.PAGE_SHIFT;
+        boolean hit = false;
+        if (last - first < codePages.size()) {
+            for (long page = first; page <= last && !hit; page++) hit = codePages.contains(page);
+        } else {
+            for (long page : codePages) {
+                if (page >= first && page <= last) {
+                    hit = true;
+                    break;
+                }
+            }
+        }
+        if (hit) invalidateAll();
     }
 
     public void printStats(PrintStream out) {
