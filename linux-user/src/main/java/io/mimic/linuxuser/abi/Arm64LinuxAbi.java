@@ -103,6 +103,12 @@ public final class Arm64LinuxAbi implements LinuxAbi {
     }
     @Override public io.mimic.syscalls.linux.LinuxArch arch() { return arch; }
 
+    /** The kernel's arm64 text; its Features line is {@link #hwcap()} and {@link #hwcap2()} by name. */
+    @Override
+    public String cpuinfo(int cpus) {
+        return Arm64CpuInfo.render(cpus, hwcap(), hwcap2());
+    }
+
     /** No arm64-specific system calls beyond the asm-generic table. */
     @Override
     public void registerSyscalls(io.mimic.linuxuser.syscall.SyscallRegistry r) {
