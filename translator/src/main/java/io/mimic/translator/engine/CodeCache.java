@@ -28,6 +28,10 @@ public final class CodeCache {
     /** Counters for -d stats. */
     public static final class Stats {
         public long unitsTranslated, guestInstructions, bytecodeBytes, translationNanos, invalidations;
+        /** Largest unit (guest instructions, exec's bytecode bytes); units rebuilt smaller to fit. */
+        public long maxInstructions, maxBytecode, splits;
+        /** Of translationNanos: decoding and generating bytecode; defining the hidden classes. */
+        public long generateNanos, defineNanos;
     }
 
     public CodeCache(Frontend frontend, AddressSpace memory) {
@@ -57,12 +61,14 @@ public final class CodeCache {
             u = units.get(pc);
             if (u != null) return u;
             long t0 = System.nanoTime();
-            UnitCompiler.Compiled c = compiler.compile(cpu, pc, maxInsns);
+            UnitCompiler.Compiled c = compiler.compile(cpu, pc, maxInsns, stats);
             u = c.unit();
             stats.translationNanos += System.nanoTime() - t0;
             stats.unitsTranslated++;
             stats.guestInstructions += u.guestInstructions;
             stats.bytecodeBytes += c.bytecodeSize();
+            stats.maxInstructions = Math.max(stats.maxInstructions, u.guestInstructions);
+            stats.maxBytecode = Math.max(stats.maxBytecode, c.bytecodeSize());
             if (u.lowPc < codeLow) codeLow = u.lowPc;
             if (u.highPc > codeHigh) codeHigh = u.highPc;
             if (inAsmLog != null) logInAsm(c);
@@ -98,9 +104,8 @@ public final class CodeCache {
         if (start < codeHigh && start + len > codeLow) invalidateAll();
     }
 
+    /** Prints the -d stats report: translation, dispatch, system calls, memory slow paths. */
     public void printStats(PrintStream out) {
-        out.printf("mimic: %d units translated, %d guest instructions, %d bytes of bytecode, %.1f ms translating, %d invalidations%n",
-                stats.unitsTranslated, stats.guestInstructions, stats.bytecodeBytes, stats.translationNanos / 1e6, stats.invalidations);
-        out.printf("mimic: %.1f ms generating bytecode, %.1f ms defining classes%n", UnitCompiler.generateNanos / 1e6, UnitCompiler.defineNanos / 1e6);
+        EngineStats.print(out, stats);
     }
 }
