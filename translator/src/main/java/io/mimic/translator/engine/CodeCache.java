@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * All translated units of one guest process, shared by its threads. Lookups go through a
  * per-process map; translation is serialized. Code is invalidated wholesale when the guest
- * flushes its instruction cache or changes the mapping of pages that held translated code.
+ * flushes its instruction cache, and unit by unit when the mapping of pages that held
+ * translated code changes.
  */
 public final class CodeCache {
     /** Guest instructions per unit before the bytecode-size check splits it further. */
@@ -100,8 +101,28 @@ public final class CodeCache {
         codeHigh = Long.MIN_VALUE;
     }
 
+    /**
+     * A mapping changed (munmap, mprotect, mmap over): discards the units whose guest bytes
+     * overlap it. Only those: a dynamically linked program unmaps heap memory between its code
+     * and its libraries' all the time, and flushing everything each time made malloc-heavy
+     * programs retranslate their code hundreds of times.
+     */
     private void rangeChanged(long start, long len) {
-        if (start < codeHigh && start + len > codeLow) invalidateAll();
+        if (start >= codeHigh || start + len <= codeLow) return;
+        synchronized (this) {
+            long end = start + len;
+            List<TranslatedUnit> hit = new ArrayList<>();
+            for (TranslatedUnit u : units.values()) {
+                if (u.lowPc < end && u.highPc > start) hit.add(u);
+            }
+            if (hit.isEmpty()) return;
+            stats.invalidations++;
+            for (TranslatedUnit u : hit) {
+                units.remove(u.entryPc, u);
+                u.valid = false;
+                java.util.Arrays.fill(u.chain, null);
+            }
+        }
     }
 
     /** Prints the -d stats report: translation, dispatch, system calls, memory slow paths. */
