@@ -158,6 +158,8 @@ public final class Main {
         if (o.strace) proc.strace = System.err;
         CpuState cpu = abi.newCpu(memory);
         GuestThread main = proc.startMainThread(cpu);
+        // A fatal SIGINT/SIGTERM/SIGHUP from outside must end Mimic by the signal, as natively.
+        io.mimic.linuxuser.signal.HostSignals.init();
         cpu.system = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi)).forThread(main);
         try {
             ProgramLoader.load(proc, cpu, new ProgramLoader.Request(elf, guestArgv, guestEnvironment(o), o.program, stackSize));
