@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * All translated units of one guest process, shared by its threads. Lookups go through a
  * per-process map; translation is serialized. Code is invalidated wholesale when the guest
- * flushes its instruction cache or changes the mapping of pages that held translated code.
+ * flushes its instruction cache, and unit by unit when the mapping of pages that held
+ * translated code changes.
  */
 public final class CodeCache {
     /** Guest instructions per unit before the bytecode-size check splits it further. */
@@ -22,18 +23,16 @@ public final class CodeCache {
     private final ConcurrentHashMap<Long, TranslatedUnit> units = new ConcurrentHashMap<>();
     private final Stats stats = new Stats();
     private volatile long codeLow = Long.MAX_VALUE, codeHigh = Long.MIN_VALUE;
-    /**
-     * Guest pages holding translated code. The [codeLow, codeHigh) span alone is not enough: a
-     * dynamically linked program has code in the executable and in libraries far above it, and
-     * the mmap area between them changes all the time (malloc's mmap/munmap/mremap).
-     */
-    private final java.util.Set<Long> codePages = ConcurrentHashMap.newKeySet();
     private Consumer<String> inAsmLog;
     private int maxInsns = DEFAULT_MAX_INSNS;
 
     /** Counters for -d stats. */
     public static final class Stats {
         public long unitsTranslated, guestInstructions, bytecodeBytes, translationNanos, invalidations;
+        /** Largest unit (guest instructions, exec's bytecode bytes); units rebuilt smaller to fit. */
+        public long maxInstructions, maxBytecode, splits;
+        /** Of translationNanos: decoding and generating bytecode; defining the hidden classes. */
+        public long generateNanos, defineNanos;
     }
 
     public CodeCache(Frontend frontend, AddressSpace memory) {
@@ -63,17 +62,16 @@ public final class CodeCache {
             u = units.get(pc);
             if (u != null) return u;
             long t0 = System.nanoTime();
-            UnitCompiler.Compiled c = compiler.compile(cpu, pc, maxInsns);
+            UnitCompiler.Compiled c = compiler.compile(cpu, pc, maxInsns, stats);
             u = c.unit();
             stats.translationNanos += System.nanoTime() - t0;
             stats.unitsTranslated++;
             stats.guestInstructions += u.guestInstructions;
             stats.bytecodeBytes += c.bytecodeSize();
+            stats.maxInstructions = Math.max(stats.maxInstructions, u.guestInstructions);
+            stats.maxBytecode = Math.max(stats.maxBytecode, c.bytecodeSize());
             if (u.lowPc < codeLow) codeLow = u.lowPc;
             if (u.highPc > codeHigh) codeHigh = u.highPc;
-            for (long page = u.lowPc >>> AddressSpace.PAGE_SHIFT; page <= (u.highPc - 1) >>> AddressSpace.PAGE_SHIFT; page++) {
-                codePages.add(page);
-            }
             if (inAsmLog != null) logInAsm(c);
             units.put(pc, u);
             return u;
@@ -101,29 +99,34 @@ public final class CodeCache {
         }
         codeLow = Long.MAX_VALUE;
         codeHigh = Long.MIN_VALUE;
-        codePages.clear();
     }
 
+    /**
+     * A mapping changed (munmap, mprotect, mmap over): discards the units whose guest bytes
+     * overlap it. Only those: a dynamically linked program unmaps heap memory between its code
+     * and its libraries' all the time, and flushing everything each time made malloc-heavy
+     * programs retranslate their code hundreds of times.
+     */
     private void rangeChanged(long start, long len) {
         if (start >= codeHigh || start + len <= codeLow) return;
-        long first = start >>> AddressSpace.PAGE_SHIFT, last = (start + len - 1) >>> AddressSpace.PAGE_SHIFT;
-        boolean hit = false;
-        if (last - first < codePages.size()) {
-            for (long page = first; page <= last && !hit; page++) hit = codePages.contains(page);
-        } else {
-            for (long page : codePages) {
-                if (page >= first && page <= last) {
-                    hit = true;
-                    break;
-                }
+        synchronized (this) {
+            long end = start + len;
+            List<TranslatedUnit> hit = new ArrayList<>();
+            for (TranslatedUnit u : units.values()) {
+                if (u.lowPc < end && u.highPc > start) hit.add(u);
+            }
+            if (hit.isEmpty()) return;
+            stats.invalidations++;
+            for (TranslatedUnit u : hit) {
+                units.remove(u.entryPc, u);
+                u.valid = false;
+                java.util.Arrays.fill(u.chain, null);
             }
         }
-        if (hit) invalidateAll();
     }
 
+    /** Prints the -d stats report: translation, dispatch, system calls, memory slow paths. */
     public void printStats(PrintStream out) {
-        out.printf("mimic: %d units translated, %d guest instructions, %d bytes of bytecode, %.1f ms translating, %d invalidations%n",
-                stats.unitsTranslated, stats.guestInstructions, stats.bytecodeBytes, stats.translationNanos / 1e6, stats.invalidations);
-        out.printf("mimic: %.1f ms generating bytecode, %.1f ms defining classes%n", UnitCompiler.generateNanos / 1e6, UnitCompiler.defineNanos / 1e6);
+        EngineStats.print(out, stats);
     }
 }
