@@ -63,6 +63,8 @@ class GuestProgramTest {
     private static final Map<String, Spec> SPECS = Map.of(
             "args_env", new Spec(List.of("one", "two words", "three"), Map.of("MIMIC_TEST_VAR", "hello"), 0),
             "segv", new Spec(List.of(), Map.of(), 128 + 11),
+            "signal_exit", new Spec(List.of(), Map.of(), 128 + 15),
+            "signal_abort", new Spec(List.of(), Map.of(), 128 + 6),
             "fork_exec", new Spec(List.of(), Map.of(), 0, true));
 
     /** The sysroot of the dynamically linked variants: where Debian's cross libc lives. */

@@ -7,7 +7,6 @@ import io.mimic.linuxuser.elf.ElfFile;
 import io.mimic.linuxuser.exec.GuestRunner;
 import io.mimic.linuxuser.fork.ForkChild;
 import io.mimic.linuxuser.fork.SpareProcess;
-import io.mimic.linuxuser.host.HostDeath;
 import io.mimic.linuxuser.process.LaunchSettings;
 import io.mimic.linuxuser.process.GuestExit;
 import io.mimic.linuxuser.process.GuestProcess;
@@ -42,12 +41,10 @@ public final class Main {
 
     public static void main(String[] argv) {
         int status;
-        int signal = 0;
         try {
             status = argv.length == 2 && argv[0].equals(SpareProcess.OPTION) ? ForkChild.run(argv[1]) : run(argv);
         } catch (GuestExit e) {
             status = e.status;
-            signal = e.hostSignal;
         } catch (Throwable t) {
             System.err.println("mimic: internal error: " + t);
             if (System.getenv("MIMIC_DEBUG") != null) t.printStackTrace();
@@ -56,8 +53,6 @@ public final class Main {
         System.out.flush();
         System.err.flush();
         SpareProcess.killAtExit();
-        // Killed by a guest signal's default action: the host process dies by the same signal.
-        if (signal != 0) HostDeath.dieBy(signal);
         // halt skips shutdown hooks (faster); a profiling run needs them to write its recording.
         if (System.getenv("MIMIC_PROFILE") != null) System.exit(status);
         Runtime.getRuntime().halt(status);
@@ -92,7 +87,7 @@ public final class Main {
             return 0;
         }
         if ("help".equals(o.log)) {
-            System.out.println("Log items (comma separated):\nin_asm   show the guest instructions of each translated block\nexec     trace every instruction executed (one per block, no chaining; slow)\nstats    print translation statistics at exit");
+            System.out.println("Log items (comma separated):\nin_asm   show the guest instructions of each translated block\nexec     trace every instruction executed (one per block, no chaining; slow)\nstats    print translation, dispatch, system-call and memory slow-path statistics at exit");
             return 0;
         }
         if (o.program == null) {
@@ -151,6 +146,8 @@ public final class Main {
                 return USAGE_ERROR;
             }
         }
+        // Read once by the engine's counters (EngineStats.ON), before any guest code exists.
+        if (logItems.contains("stats")) System.setProperty("mimic.stats", "true");
 
         AddressSpace memory = new AddressSpace();
         LaunchSettings settings = new LaunchSettings(stackSize, logItems, log);
@@ -166,6 +163,8 @@ public final class Main {
         proc.settings = settings;
         CpuState cpu = abi.newCpu(memory);
         GuestThread main = proc.startMainThread(cpu);
+        // A fatal SIGINT/SIGTERM/SIGHUP from outside must end Mimic by the signal, as natively.
+        io.mimic.linuxuser.signal.HostSignals.init();
         cpu.system = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi)).forThread(main);
         try {
             ProgramLoader.load(proc, cpu, new ProgramLoader.Request(elf, guestArgv, guestEnvironment(o), o.program, stackSize));

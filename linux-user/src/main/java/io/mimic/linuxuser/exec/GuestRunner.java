@@ -86,7 +86,8 @@ public final class GuestRunner {
         p.settings = old.settings;
         p.strace = old.strace;
         p.sysroot = old.sysroot != null ? old.sysroot : Sysroot.defaultFor(e.abi.gnuTriple(), e.elf.interpreter);
-        p.pendingSignals = old.pendingSignals;
+        // Signals pending for the process stay pending across execve.
+        for (io.mimic.linuxuser.signal.SigInfo info; (info = old.pending.take(-1L)) != null; ) p.pending.add(info);
         // Handled signals go back to their default; ignored ones stay ignored, with no flags or mask.
         int size = e.abi.sigactionSize();
         for (int sig = 1; sig <= 64; sig++) {
@@ -105,9 +106,20 @@ public final class GuestRunner {
             ProgramLoader.load(p, cpu, new ProgramLoader.Request(e.elf, e.argv, e.env, e.execfn, old.settings.stackSize()));
         } catch (ElfException ex) {
             System.err.println("mimic: " + ex.getMessage());
-            throw GuestExit.bySignal(SIGSEGV, old.arch());
+            throw io.mimic.linuxuser.signal.SignalDeath.die(old, (int) old.arch().signals().value("SIGSEGV", SIGSEGV), false);
         }
+        syncHostSignals(p);
         return new Image(p, cpu);
+    }
+
+    /**
+     * Makes the host dispositions of the forwarded signals follow this process's guest ones (the
+     * host handlers name the process they deliver to): after execve and in a forked child.
+     */
+    public static void syncHostSignals(GuestProcess p) {
+        for (int sig = 1; sig <= 64; sig++) {
+            io.mimic.linuxuser.signal.HostSignals.dispositionChanged(p, sig, io.mimic.linuxuser.signal.SigAction.of(p, sig));
+        }
     }
 
     /** True if the guest's disposition of {@code sig} is SIG_IGN (sa_handler, the first word, is 1). */

@@ -44,6 +44,8 @@ public final class ForkChild {
             return 0; // the parent is gone, or did not fork after all
         }
         ParentLink.serve(sock);
+        io.mimic.linuxuser.signal.HostSignals.init();
+        GuestRunner.syncHostSignals(child.process());
         GuestRunner.run(child.process(), child.cpu(), false);
         return 0;
     }

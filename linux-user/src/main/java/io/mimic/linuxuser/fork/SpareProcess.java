@@ -129,9 +129,8 @@ public final class SpareProcess {
 
     /**
      * This JVM's own command line with the program arguments replaced by the hidden option:
-     * the same java, JVM options (AOT cache included) and jar or main class. {@code -Xrs} is
-     * added so the JVM installs no SIGTERM/SIGINT/SIGHUP handlers: a guest child killed by one
-     * must die by it, as a native process does.
+     * the same java, JVM options (AOT cache included) and jar or main class. (The child resets
+     * the JVM's SIGTERM/SIGINT/SIGHUP handlers as the first process does: signal/HostSignals.)
      */
     private static List<byte[]> command() {
         List<byte[]> cmd = command;
@@ -144,7 +143,6 @@ public final class SpareProcess {
         }
         List<String> out = new ArrayList<>();
         out.add(ProcessHandle.current().info().command().orElse(words.get(0)));
-        if (!words.contains("-Xrs")) out.add("-Xrs");
         int i = 1;
         while (i < words.size()) {
             String w = words.get(i++);

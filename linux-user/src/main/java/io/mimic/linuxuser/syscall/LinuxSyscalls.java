@@ -13,6 +13,7 @@ public final class LinuxSyscalls {
         ProcessSyscalls.register(r);
         LifecycleSyscalls.register(r);
         TimeSyscalls.register(r);
+        TimerSyscalls.register(r);
         SignalSyscalls.register(r);
         SocketSyscalls.register(r);
         abi.registerSyscalls(r);
