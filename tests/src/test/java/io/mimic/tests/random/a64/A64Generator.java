@@ -396,7 +396,10 @@ public final class A64Generator {
         String reg = rt == 31 ? (x ? "xzr" : "wzr") : (x ? "x" : "w") + rt;
         if (r.nextInt(3) == 0) l.addAll(body(1)); // often the flags come right before
         switch (kind) {
-            case 0, 1 -> l.add("b." + COND[r.nextInt(COND.length)] + " " + target);
+            case 0, 1 -> {
+                if (r.nextInt(3) != 0) l.addAll(compare().lines); // the compare-and-branch pair translators fuse
+                l.add("b." + COND[r.nextInt(COND.length)] + " " + target);
+            }
             case 2 -> l.add((r.nextBoolean() ? "cbz " : "cbnz ") + reg + ", " + target);
             default -> {
                 l.add((r.nextBoolean() ? "tbz " : "tbnz ") + reg + ", #" + r.nextInt(x ? 64 : 32) + ", " + target);
@@ -405,6 +408,21 @@ public final class A64Generator {
         l.addAll(body(1 + r.nextInt(3)));
         l.add(target + ":");
         return new Unit("branch", l);
+    }
+
+    /** A flag-setting compare: SUBS/ADDS (immediate, shifted, extended) or ANDS, often to XZR. */
+    private Unit compare() {
+        while (true) {
+            Unit u = switch (r.nextInt(4)) {
+                case 0 -> addSubImm();
+                case 1 -> addSubReg();
+                case 2 -> addSubExt();
+                default -> logicReg();
+            };
+            int bits = (int) Long.parseLong(u.lines.get(0).substring(8, 16), 16);
+            boolean setsFlags = u.kind.startsWith("logical") ? ((bits >>> 29) & 3) == 3 : ((bits >>> 29) & 1) == 1;
+            if (setsFlags) return u;
+        }
     }
 
     private Unit loop() {
