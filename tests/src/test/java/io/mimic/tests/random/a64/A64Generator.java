@@ -358,9 +358,13 @@ public final class A64Generator {
         int size = r.nextInt(4);
         List<String> l = new ArrayList<>();
         l.add(scratchAddress(1 << size));
-        int kind = r.nextInt(3);
+        int kind = r.nextInt(5);
         int rt = regNot26();
-        if (kind == 0) l.add(inst(size << 30 | 0b001000 << 24 | 1 << 23 | 1 << 22 | 31 << 16 | 1 << 15 | 31 << 10 | 26 << 5 | rt, "ldar"));
+        if (kind >= 3) { // FEAT_LRCPC2: LDAPUR/STLUR and the sign-extending LDAPURS with an offset
+            int opc = size == 3 ? r.nextInt(2) : size == 2 ? r.nextInt(3) : r.nextInt(4);
+            int imm = (r.nextInt(16) - 8) << size;
+            l.add(inst(size << 30 | 0b011001 << 24 | opc << 22 | (imm & 0x1ff) << 12 | 26 << 5 | rt, "ldapur/stlur"));
+        } else if (kind == 0) l.add(inst(size << 30 | 0b001000 << 24 | 1 << 23 | 1 << 22 | 31 << 16 | 1 << 15 | 31 << 10 | 26 << 5 | rt, "ldar"));
         else if (kind == 1) l.add(inst(size << 30 | 0b001000 << 24 | 1 << 23 | 31 << 16 | 1 << 15 | 31 << 10 | 26 << 5 | rt, "stlr"));
         else l.add(inst(size << 30 | 0b111000 << 24 | 1 << 23 | 1 << 21 | 31 << 16 | 1 << 15 | 0b100 << 12 | 26 << 5 | rt, "ldapr"));
         return new Unit("ordered", l);
