@@ -7,6 +7,8 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <poll.h>
+#include <sys/select.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -166,6 +168,46 @@ static void test_sigtimedwait_timer(void)
     sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
+/* A guest loop without system calls: the signal arrives at an interrupt poll on its back-edge. */
+static void test_busy_loop(void)
+{
+    set_handler(SIGALRM, on_alarm, 0);
+    alarms = 0;
+    struct itimerval it = { {0, 0}, {0, 50 * 1000} };
+    setitimer(ITIMER_REAL, &it, NULL);
+    unsigned long spins = 0;
+    while (!alarms) spins++;
+    printf("busy loop interrupted: alarms=%d spun=%d\n", alarms, spins > 0);
+}
+
+/* pselect/ppoll with a mask that unblocks SIGALRM only during the wait (the race-free pattern). */
+static void test_masked_waits(void)
+{
+    sigset_t block, empty, now;
+    sigemptyset(&block);
+    sigaddset(&block, SIGALRM);
+    sigemptyset(&empty);
+    sigprocmask(SIG_BLOCK, &block, NULL);
+    set_handler(SIGALRM, on_alarm, 0);
+    alarms = 0;
+    struct itimerval it = { {0, 0}, {0, 50 * 1000} };
+    setitimer(ITIMER_REAL, &it, NULL);
+    struct timespec limit = {5, 0};
+    errno = 0;
+    int r = pselect(0, NULL, NULL, NULL, &limit, &empty);
+    sigprocmask(SIG_BLOCK, NULL, &now);
+    printf("pselect: r=%d EINTR=%d alarms=%d blocked again=%d\n", r, errno == EINTR, alarms,
+           sigismember(&now, SIGALRM));
+    /* Already pending when the call starts: it returns at once. */
+    raise(SIGALRM);
+    errno = 0;
+    r = ppoll(NULL, 0, &limit, &empty);
+    sigprocmask(SIG_BLOCK, NULL, &now);
+    printf("ppoll with a pending signal: r=%d EINTR=%d alarms=%d blocked again=%d\n", r, errno == EINTR, alarms,
+           sigismember(&now, SIGALRM));
+    sigprocmask(SIG_UNBLOCK, &block, NULL);
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
@@ -174,6 +216,8 @@ int main(void)
     test_periodic();
     test_posix_timers();
     test_sigtimedwait_timer();
+    test_busy_loop();
+    test_masked_waits();
     printf("done\n");
     return 0;
 }
