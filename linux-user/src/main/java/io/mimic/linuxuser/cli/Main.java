@@ -83,7 +83,7 @@ public final class Main {
             return 0;
         }
         if ("help".equals(o.log)) {
-            System.out.println("Log items (comma separated):\nin_asm   show the guest instructions of each translated block\nexec     trace every instruction executed (one per block, no chaining; slow)\nstats    print translation statistics at exit");
+            System.out.println("Log items (comma separated):\nin_asm   show the guest instructions of each translated block\nexec     trace every instruction executed (one per block, no chaining; slow)\nstats    print translation, dispatch, system-call and memory slow-path statistics at exit");
             return 0;
         }
         if (o.program == null) {
@@ -142,6 +142,8 @@ public final class Main {
                 return USAGE_ERROR;
             }
         }
+        // Read once by the engine's counters (EngineStats.ON), before any guest code exists.
+        if (logItems.contains("stats")) System.setProperty("mimic.stats", "true");
 
         AddressSpace memory = new AddressSpace();
         CodeCache code = new CodeCache(abi.frontend(), memory);
