@@ -63,7 +63,8 @@ public final class ElfFile {
             Segment s = new Segment(b.getInt(o), b.getInt(o + 4), b.getLong(o + 8), b.getLong(o + 16),
                     b.getLong(o + 32), b.getLong(o + 40), b.getLong(o + 48));
             if (s.type() == PT_LOAD) {
-                if (s.offset() < 0 || s.filesz() < 0 || s.offset() + s.filesz() > bytes.length) {
+                // a segment with no file bytes (a .bss-only one) may have any offset, as for the kernel
+                if (s.filesz() < 0 || s.filesz() > 0 && (s.offset() < 0 || s.offset() + s.filesz() > bytes.length)) {
                     throw new ElfException(name + ": truncated ELF file (segment " + i + " extends past the end)", 126);
                 }
                 if (s.memsz() < s.filesz() || s.vaddr() < 0) {
