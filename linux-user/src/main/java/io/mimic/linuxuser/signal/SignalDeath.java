@@ -23,7 +23,8 @@ public final class SignalDeath {
     /** Ends the process by {@code sig} (a guest number). Does not return. */
     public static RuntimeException die(GuestProcess p, int sig, boolean core) {
         SignalConstants c = SignalConstants.of(p.arch());
-        System.err.printf("mimic: uncaught target signal %d (%s)%n", sig, c.description(sig));
+        // qemu-user reports the signals that dump core; the shell reports the rest.
+        if (core) System.err.printf("mimic: uncaught target signal %d (%s)%n", sig, c.description(sig));
         System.out.flush();
         System.err.flush();
         if (p.strace != null) p.strace.flush();
