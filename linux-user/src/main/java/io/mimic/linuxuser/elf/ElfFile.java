@@ -88,11 +88,19 @@ public final class ElfFile {
 
     /** Reads and validates {@code path}; errors carry the message and exit status a shell would give. */
     public static ElfFile read(Path path) throws ElfException {
+        return read(path, path);
+    }
+
+    /**
+     * Reads the ELF file through {@code source} (e.g. /proc/self/fd/N for a program handed over
+     * as an open fd) while naming it {@code path}.
+     */
+    public static ElfFile read(Path source, Path path) throws ElfException {
         String name = path.toString();
-        if (!Files.exists(path)) throw new ElfException(name + ": No such file or directory", 127);
-        if (Files.isDirectory(path)) throw new ElfException(name + ": Is a directory", 126);
+        if (!Files.exists(source)) throw new ElfException(name + ": No such file or directory", 127);
+        if (Files.isDirectory(source)) throw new ElfException(name + ": Is a directory", 126);
         try {
-            return new ElfFile(path, Files.readAllBytes(path));
+            return new ElfFile(path, Files.readAllBytes(source));
         } catch (NoSuchFileException e) {
             throw new ElfException(name + ": No such file or directory", 127);
         } catch (AccessDeniedException e) {
