@@ -4,6 +4,7 @@ import io.mimic.translator.engine.CpuState;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One guest thread (a Linux task of the guest's thread group): its CPU, its thread id, and the
@@ -37,6 +38,9 @@ public final class GuestThread {
     public long altStackSp, altStackSize;
     public int altStackFlags = SS_DISABLE;
 
+    /** The platform thread that runs this guest thread (set before it runs guest code). */
+    volatile Thread javaThread;
+
     private static final VarHandle PENDING;
 
     static {
@@ -62,6 +66,33 @@ public final class GuestThread {
     /** Removes {@code bits} from the pending set; returns those of them that were pending. */
     public long takePending(long bits) {
         return (long) PENDING.getAndBitwiseAnd(this, ~bits) & bits;
+    }
+
+    /**
+     * Wakes this thread if it is blocked in Mimic (a futex wait): it then re-checks
+     * {@link #shouldStopWaiting}. Callable from any thread; harmless if it is not blocked.
+     */
+    public void wake() {
+        Thread j = javaThread;
+        if (j != null) LockSupport.unpark(j);
+    }
+
+    /**
+     * Makes this thread look at its signals soon: it stops at its next safe point
+     * (interruptPending) and leaves a futex wait. Callable from any thread.
+     */
+    public void kick() {
+        cpu.interruptPending = 1;
+        wake();
+    }
+
+    /**
+     * True if an interruptible wait (futex) of this thread must end early: the process is exiting,
+     * or a signal this thread does not block is pending for it or for the process (the wait then
+     * returns EINTR and the signal is taken at the next safe point). Senders call {@link #wake}.
+     */
+    public boolean shouldStopWaiting() {
+        return process.exiting() || ((pendingSignals | process.pendingSignals) & ~signalMask) != 0;
     }
 
     @Override

@@ -15,16 +15,8 @@ final class ProcessSyscalls {
     private ProcessSyscalls() {}
 
     static void register(SyscallRegistry r) {
-        r.register("exit", a -> { throw new GuestExit(a.intArg(0) & 0xff); });
-        r.register("exit_group", a -> { throw new GuestExit(a.intArg(0) & 0xff); });
         r.register("getpid", Passthrough.of("getpid", ""));
         r.register("getppid", Passthrough.of("getppid", ""));
-        r.register("gettid", a -> a.thread.tid);
-        // The address is written (0) and futex-woken when the thread exits.
-        r.register("set_tid_address", a -> {
-            a.thread.clearChildTid = a.arg(0);
-            return a.thread.tid;
-        });
         // Identity: ids are the host process's (a raw setuid changes the calling thread's
         // credentials, which is the thread the guest runs on).
         r.register("getuid", Passthrough.of("getuid", ""));
@@ -84,20 +76,6 @@ final class ProcessSyscalls {
         r.register("membarrier", Passthrough.of("membarrier", "i i i"));
         r.register("vhangup", Passthrough.of("vhangup", ""));
         r.register("prctl", ProcessSyscalls::prctl);
-        // The robust-futex list matters once threads exist; the kernel only records the head.
-        r.register("set_robust_list", a -> {
-            if (a.arg(1) != a.arch().struct("robust_list_head").size()) return -Errno.EINVAL;
-            a.thread.robustListHead = a.arg(0);
-            a.thread.robustListLength = a.arg(1);
-            return 0;
-        });
-        r.register("get_robust_list", a -> {
-            int pid = a.intArg(0);
-            if (pid != 0 && pid != a.process.pid()) return -Errno.ESRCH;
-            a.writeLong(a.arg(1), a.thread.robustListHead);
-            a.writeLong(a.arg(2), a.thread.robustListLength);
-            return 0;
-        });
         r.register("rt_sigaction", ProcessSyscalls::sigaction);
         r.register("rt_sigprocmask", ProcessSyscalls::sigprocmask);
     }

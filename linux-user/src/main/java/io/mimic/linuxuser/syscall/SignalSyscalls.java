@@ -107,8 +107,15 @@ final class SignalSyscalls {
         long handler = handler(a, sig);
         if (!unblockable && handler == Signals.SIG_IGN) return 0;
         if (!unblockable && (blocked(p, target, bit) || handler != Signals.SIG_DFL)) {
-            if (target != null) target.addPending(bit);
-            else p.addPending(bit);
+            if (target != null) {
+                target.addPending(bit);
+                if (target != a.thread) target.kick();
+            } else {
+                p.addPending(bit);
+                for (GuestThread t : p.threads()) {
+                    if (t != a.thread && (t.signalMask & bit) == 0) t.kick();
+                }
+            }
             return 0;
         }
         switch (Signals.defaultAction(name)) {

@@ -49,6 +49,8 @@ public final class SyscallDispatcher {
             @Override
             public void interrupt(CpuState cpu) {
                 cpu.interruptPending = 0;
+                // exit_group (or a fatal signal) in another thread: this one stops here.
+                if (process.exiting()) throw new GuestExit(process.exitStatus());
             }
         };
     }

@@ -26,10 +26,28 @@ public final class ExecutionLoop {
         cpu.codeCache = cache;
     }
 
+    /**
+     * Runs until the OS layer ends the thread by an exception. Other threads reach this one only
+     * through {@code cpu.interruptPending}: address-space changes (the TLB is flushed here, on the
+     * owning thread), code invalidation (stale units are left at the next back-edge or exit), and
+     * whatever the OS layer wants (signals, exit_group).
+     */
     public void run() {
+        cache.attach(cpu);
+        try {
+            loop();
+        } finally {
+            cache.detach(cpu);
+            cpu.detach();
+        }
+    }
+
+    private void loop() {
         TranslatedUnit unit = null;
         while (true) {
             if (cpu.interruptPending != 0) {
+                cpu.interruptPending = 0;
+                cpu.syncTlb();
                 cpu.system.interrupt(cpu);
                 unit = null;
             }
@@ -38,7 +56,7 @@ public final class ExecutionLoop {
                     unit = find(cpu.pc);
                     TranslatedUnit from = cpu.chainMissUnit;
                     if (from != null) {
-                        if (from.valid && unit.valid) from.chain[cpu.chainMissSlot] = unit;
+                        cache.chain(from, cpu.chainMissSlot, unit);
                         cpu.chainMissUnit = null;
                     }
                 }
