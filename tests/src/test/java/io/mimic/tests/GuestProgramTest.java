@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  * Runs every guest program under tests/guest-bin/ARCH/OPT/NAME (built by
  * toolchains/build-guest-tests.sh) under qemu-user and under bin/mimic, with the same
  * arguments, environment, stdin (/dev/null) and a timeout, and asserts that stdout and the exit
- * status are identical. Stderr is not compared (the emulators word their messages differently)
+ * status are identical. Dynamically linked programs (an OPT ending in {@code -dyn}) run with the
+ * cross toolchain's sysroot {@code /usr/TRIPLE} given to both as {@code -L}. Stderr is not compared (the emulators word their messages differently)
  * but is shown when a test fails.
  *
  * <p>System properties:
@@ -48,7 +49,14 @@ class GuestProgramTest {
     /** Programs that need something other than the default (no arguments, exit 0). */
     private static final Map<String, Spec> SPECS = Map.of(
             "args_env", new Spec(List.of("one", "two words", "three"), Map.of("MIMIC_TEST_VAR", "hello"), 0),
-            "segv", new Spec(List.of(), Map.of(), 128 + 11));
+            "segv", new Spec(List.of(), Map.of(), 128 + 11),
+            "thread_exit", new Spec(List.of(), Map.of(), 5),
+            "exit_group_blocked", new Spec(List.of(), Map.of(), 3));
+
+    /** The sysroot of the dynamically linked variants: where Debian's cross libc lives. */
+    static Path crossSysroot(String arch) {
+        return Path.of("/usr", arch + "-linux-gnu");
+    }
 
     /** Reference emulator per guest arch. */
     private static final Map<String, String> QEMU = Map.of(
@@ -82,7 +90,8 @@ class GuestProgramTest {
                 boolean skipped = skip.contains(name) || skip.contains(id);
                 tests.add(DynamicTest.dynamicTest(id, program.toUri(), () -> {
                     Assumptions.assumeFalse(skipped, id + " skipped by -Dmimic.tests.skip");
-                    compare(id, qemuByArch.get(arch), launcher, program, SPECS.getOrDefault(name, Spec.DEFAULT));
+                    List<String> options = opt.endsWith("-dyn") ? List.of("-L", crossSysroot(arch).toString()) : List.of();
+                    compare(id, qemuByArch.get(arch), launcher, options, program, SPECS.getOrDefault(name, Spec.DEFAULT));
                 }));
             }
         }
@@ -90,9 +99,9 @@ class GuestProgramTest {
         return tests.stream();
     }
 
-    private static void compare(String id, Path qemu, Path launcher, Path program, Spec spec) {
+    private static void compare(String id, Path qemu, Path launcher, List<String> options, Path program, Spec spec) {
         Map<String, String> env = guestEnvironment(spec);
-        List<String> args = new ArrayList<>();
+        List<String> args = new ArrayList<>(options);
         args.add(program.toString());
         args.addAll(spec.args());
 

@@ -26,12 +26,16 @@ public final class GuestProcess {
     public final CodeCache code;
     public final String executablePath;
     public final List<String> argv;
+    /** The guest's root for absolute names (-L), or null: see {@link Sysroot}. */
+    public Sysroot sysroot;
 
     /** The program break: [brkStart, brk) is the heap. */
     public long brkStart, brk;
     /** mmap places regions top-down in [mmapBottom, mmapTop). */
     public long mmapTop, mmapBottom;
     public long stackTop, stackSize;
+    /** Where execve put the program's pieces (for /proc/self/stat, cmdline, auxv). */
+    public ImageLayout image;
 
     /** Guest file descriptors and the host fds behind them. */
     public final FdTable fds;

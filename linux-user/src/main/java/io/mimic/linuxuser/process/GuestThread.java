@@ -38,6 +38,8 @@ public final class GuestThread {
     public long altStackSp, altStackSize;
     public int altStackFlags = SS_DISABLE;
 
+    /** The host tid of the platform thread that runs it (equal to {@link #tid} except for the first thread). */
+    public volatile int hostTid;
     /** The platform thread that runs this guest thread (set before it runs guest code). */
     volatile Thread javaThread;
 

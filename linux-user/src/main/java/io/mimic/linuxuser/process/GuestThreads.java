@@ -74,6 +74,7 @@ public final class GuestThreads {
     /** One thread's life: the loop ends only by an exception from the OS layer. */
     private static void run(GuestThread t, ExecutionLoop loop) {
         GuestProcess p = t.process;
+        t.hostTid = (int) HostSyscalls.call(HOST_GETTID);
         try {
             loop.run();
         } catch (ThreadExit e) {

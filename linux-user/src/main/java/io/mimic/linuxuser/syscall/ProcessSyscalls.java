@@ -54,8 +54,8 @@ final class ProcessSyscalls {
         r.register("sched_yield", Passthrough.of("sched_yield", ""));
         r.register("getpriority", Passthrough.of("getpriority", "i i"));
         r.register("setpriority", Passthrough.of("setpriority", "i i i"));
-        r.register("sched_getaffinity", Passthrough.of("sched_getaffinity", "i i w1"));
-        r.register("sched_setaffinity", Passthrough.of("sched_setaffinity", "i i r1"));
+        r.register("sched_getaffinity", a -> affinity(a, "sched_getaffinity", true));
+        r.register("sched_setaffinity", a -> affinity(a, "sched_setaffinity", false));
         r.register("sched_getscheduler", Passthrough.of("sched_getscheduler", "i"));
         r.register("sched_setscheduler", Passthrough.of("sched_setscheduler", "i i <sched_param"));
         r.register("sched_getparam", Passthrough.of("sched_getparam", "i >sched_param"));
@@ -78,6 +78,26 @@ final class ProcessSyscalls {
         r.register("prctl", ProcessSyscalls::prctl);
         r.register("rt_sigaction", ProcessSyscalls::sigaction);
         r.register("rt_sigprocmask", ProcessSyscalls::sigprocmask);
+    }
+
+    /** The kernel reads or writes at most this many bytes of a CPU mask here (8192 CPUs). */
+    private static final long MAX_CPUMASK = 1024;
+
+    /**
+     * sched_get/setaffinity of a thread: each guest thread is a host thread, so the host call acts
+     * on it; a guest tid names its host thread (the first thread's tid, the pid, is not its host tid).
+     */
+    private static long affinity(SyscallArgs a, String call, boolean write) {
+        long len = a.arg(1);
+        long mask = a.buffer(2, Math.min(Math.max(len, 0), MAX_CPUMASK), write);
+        return HostSyscalls.call(HostSyscalls.number(call), hostTid(a, a.intArg(0)), len, mask);
+    }
+
+    /** The host tid behind a guest tid (0 stays 0: the caller; other processes' ids are the host's). */
+    static long hostTid(SyscallArgs a, int tid) {
+        if (tid == 0) return 0;
+        var t = a.process.thread(tid);
+        return t != null && t.hostTid != 0 ? t.hostTid : tid;
     }
 
     private static final int RLIMIT_NOFILE = 7;

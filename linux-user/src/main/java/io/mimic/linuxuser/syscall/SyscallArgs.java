@@ -111,14 +111,22 @@ public final class SyscallArgs implements AutoCloseable {
 
     /**
      * Host address of a file name argument: checked like {@link #string}, with the names that
-     * must see the guest rather than the JVM rewritten (see {@link GuestPaths}); null stays null.
+     * must see the guest rather than the JVM rewritten and absolute names looked up in the
+     * sysroot first (see {@link GuestPaths}); null stays null.
      */
     public long path(int argIndex) {
+        return path(argIndex, true);
+    }
+
+    /**
+     * {@link #path(int)}; with {@code sysroot} false the name is never redirected into the
+     * sysroot (chdir and chroot keep the working directory a host directory, as qemu does).
+     */
+    public long path(int argIndex, boolean sysroot) {
         long g = args[argIndex];
         if (g == 0) return 0;
         int len = stringLength(g);
-        String rewritten = GuestPaths.rewrite(this, g, len);
-        return rewritten == null ? HostReservation.hostAddress(g) : arena().allocateFrom(rewritten).address();
+        return GuestPaths.hostAddress(this, g, len, sysroot);
     }
 
     /** Reads a guest C string (checked) into a Java string. */

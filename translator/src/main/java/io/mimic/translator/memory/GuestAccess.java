@@ -186,6 +186,7 @@ public final class GuestAccess {
     public static int getVolatile32(long a) { return (int) ATOMIC_INT.getVolatile(M, a); }
     public static void setVolatile32(long a, int v) { ATOMIC_INT.setVolatile(M, a, v); }
     public static long getVolatile64(long a) { return (long) ATOMIC_LONG.getVolatile(M, a); }
+    public static void setVolatile64(long a, long v) { ATOMIC_LONG.setVolatile(M, a, v); }
 
     // ---- bulk access for the OS layer (checked; never faults the JVM) ----
 
