@@ -36,7 +36,8 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>{@code mimic.qemu.ARCH}: the reference emulator for ARCH (default: qemu-ARCH on PATH)</li>
  *   <li>{@code mimic.tests.timeout}: seconds per run (default 60)</li>
  *   <li>{@code mimic.tests.only}, {@code mimic.tests.skip}: comma-separated program names (e.g.
- *       {@code threads}) or ARCH/OPT/NAME paths to run only, or to skip (reported as skipped)</li>
+ *       {@code threads}), ARCH/NAME (every optimisation level) or ARCH/OPT/NAME paths to run
+ *       only, or to skip (reported as skipped)</li>
  * </ul>
  */
 class GuestProgramTest {
@@ -86,8 +87,9 @@ class GuestProgramTest {
                 String opt = program.getParent().getFileName().toString();
                 String name = program.getFileName().toString();
                 String id = arch + "/" + opt + "/" + name;
-                if (!only.isEmpty() && !only.contains(name) && !only.contains(id)) continue;
-                boolean skipped = skip.contains(name) || skip.contains(id);
+                String archName = arch + "/" + name;
+                if (!only.isEmpty() && !only.contains(name) && !only.contains(id) && !only.contains(archName)) continue;
+                boolean skipped = skip.contains(name) || skip.contains(id) || skip.contains(archName);
                 tests.add(DynamicTest.dynamicTest(id, program.toUri(), () -> {
                     Assumptions.assumeFalse(skipped, id + " skipped by -Dmimic.tests.skip");
                     List<String> options = opt.endsWith("-dyn") ? List.of("-L", crossSysroot(arch).toString()) : List.of();

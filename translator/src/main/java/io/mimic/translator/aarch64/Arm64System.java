@@ -24,10 +24,13 @@ public final class Arm64System {
 
     /** The counter frequency (qemu's: 1 GHz / 16); CNTVCT counts host nanoseconds / 16. */
     public static final long COUNTER_HZ = 62_500_000L;
-    /** DC ZVA zeroes 64-byte blocks (DCZID_EL0.BS = log2(words) = 4). */
-    public static final int ZVA_BYTES = 64;
-    /** CTR_EL0: 64-byte lines (IminLine = DminLine = 4), IDC and DIC clear, VIPT. */
-    public static final long CTR_VALUE = 0x8444c004L;
+    /**
+     * DC ZVA zeroes 512-byte blocks (DCZID_EL0.BS = log2(words) = 7). Cache geometry is the
+     * emulator's choice; these are qemu's, so that programs printing them compare equal.
+     */
+    public static final int ZVA_BYTES = 512;
+    /** CTR_EL0: 32-byte I and D lines (IminLine = DminLine = 3), IDC and DIC clear, RES1 bit 31. */
+    public static final long CTR_VALUE = 0x80038003L;
     /** FPCR bits that exist (AHP, DN, FZ, RMode, FZ16) and FPSR bits (QC, cumulative flags). */
     private static final int FPCR_MASK = 0x07C80000, FPSR_MASK = 0x0800009F;
 
