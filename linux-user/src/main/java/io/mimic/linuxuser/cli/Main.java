@@ -84,7 +84,7 @@ public final class Main {
             return 0;
         }
         if ("help".equals(o.log)) {
-            System.out.println("Log items (comma separated):\nin_asm   show the guest instructions of each translated block\nexec     trace every instruction executed (one per block, no chaining; slow)\nstats    print translation statistics at exit");
+            System.out.println("Log items (comma separated):\nin_asm   show the guest instructions of each translated block\nexec     trace every instruction executed (one per block, no chaining; slow)\nstats    print translation, dispatch, system-call and memory slow-path statistics at exit");
             return 0;
         }
         if (o.program == null) {
@@ -143,6 +143,8 @@ public final class Main {
                 return USAGE_ERROR;
             }
         }
+        // Read once by the engine's counters (EngineStats.ON), before any guest code exists.
+        if (logItems.contains("stats")) System.setProperty("mimic.stats", "true");
 
         AddressSpace memory = new AddressSpace();
         CodeCache code = new CodeCache(abi.frontend(), memory);
@@ -157,6 +159,8 @@ public final class Main {
         if (o.strace) proc.strace = System.err;
         CpuState cpu = abi.newCpu(memory);
         GuestThread main = proc.startMainThread(cpu);
+        // A fatal SIGINT/SIGTERM/SIGHUP from outside must end Mimic by the signal, as natively.
+        io.mimic.linuxuser.signal.HostSignals.init();
         SyscallDispatcher dispatcher = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi));
         proc.systemInterface = dispatcher::forThread;
         cpu.system = dispatcher.forThread(main);

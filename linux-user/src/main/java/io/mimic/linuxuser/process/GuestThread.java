@@ -2,8 +2,6 @@ package io.mimic.linuxuser.process;
 
 import io.mimic.translator.engine.CpuState;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -32,26 +30,11 @@ public final class GuestThread {
 
     /** The blocked-signal mask: bit (sig - 1). Only the thread itself changes it. */
     public volatile long signalMask;
-    /** Signals sent to this thread alone (tgkill, tkill, faults): bit (sig - 1). */
-    public volatile long pendingSignals;
+    /** Signals sent to this thread alone and what delivery needs to wake it (see signal/SignalDelivery). */
+    public final io.mimic.linuxuser.signal.ThreadSignals signals = new io.mimic.linuxuser.signal.ThreadSignals();
     /** sigaltstack: the alternate signal stack (ss_sp, ss_size; flags 0, SS_ONSTACK bits or SS_DISABLE). */
     public long altStackSp, altStackSize;
     public int altStackFlags = SS_DISABLE;
-
-    /** The host tid of the platform thread that runs it (equal to {@link #tid} except for the first thread). */
-    public volatile int hostTid;
-    /** The platform thread that runs this guest thread (set before it runs guest code). */
-    volatile Thread javaThread;
-
-    private static final VarHandle PENDING;
-
-    static {
-        try {
-            PENDING = MethodHandles.lookup().findVarHandle(GuestThread.class, "pendingSignals", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     public GuestThread(GuestProcess process, CpuState cpu, int tid, String name) {
         this.process = process;
@@ -60,41 +43,23 @@ public final class GuestThread {
         this.name = name;
     }
 
-    /** Adds {@code bits} to this thread's pending set (callable from any thread). */
-    public void addPending(long bits) {
-        PENDING.getAndBitwiseOr(this, bits);
-    }
-
-    /** Removes {@code bits} from the pending set; returns those of them that were pending. */
-    public long takePending(long bits) {
-        return (long) PENDING.getAndBitwiseAnd(this, ~bits) & bits;
-    }
-
     /**
-     * Wakes this thread if it is blocked in Mimic (a futex wait): it then re-checks
+     * Wakes this thread if it is parked in Mimic (a futex wait): it then re-checks
      * {@link #shouldStopWaiting}. Callable from any thread; harmless if it is not blocked.
      */
     public void wake() {
-        Thread j = javaThread;
+        Thread j = signals.javaThread();
         if (j != null) LockSupport.unpark(j);
-    }
-
-    /**
-     * Makes this thread look at its signals soon: it stops at its next safe point
-     * (interruptPending) and leaves a futex wait. Callable from any thread.
-     */
-    public void kick() {
-        cpu.interruptPending = 1;
-        wake();
     }
 
     /**
      * True if an interruptible wait (futex) of this thread must end early: the process is exiting,
      * or a signal this thread does not block is pending for it or for the process (the wait then
-     * returns EINTR and the signal is taken at the next safe point). Senders call {@link #wake}.
+     * returns EINTR and the signal is taken at the next safe point). Senders wake it
+     * (SignalDelivery.wake, {@link GuestProcess#exitGroup}).
      */
     public boolean shouldStopWaiting() {
-        return process.exiting() || ((pendingSignals | process.pendingSignals) & ~signalMask) != 0;
+        return process.exiting() || io.mimic.linuxuser.signal.SignalDelivery.hasDeliverable(this);
     }
 
     @Override

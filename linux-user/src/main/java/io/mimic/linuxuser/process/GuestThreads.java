@@ -31,7 +31,6 @@ public final class GuestThreads {
     public static int runProcess(GuestThread main, ExecutionLoop loop) {
         Thread j = Thread.ofPlatform().name("guest-" + main.tid).daemon(true).stackSize(STACK_SIZE)
                 .unstarted(() -> run(main, loop));
-        main.javaThread = j;
         j.start();
         return main.process.awaitExit();
     }
@@ -54,7 +53,6 @@ public final class GuestThreads {
         j.start();
         awaitUninterruptibly(h.tidKnown);
         GuestThread t = new GuestThread(process, cpu, h.tid, name);
-        t.javaThread = j;
         cpu.system = process.systemInterface.apply(t);
         setup.accept(t);
         process.registerThread(t);
@@ -74,7 +72,7 @@ public final class GuestThreads {
     /** One thread's life: the loop ends only by an exception from the OS layer. */
     private static void run(GuestThread t, ExecutionLoop loop) {
         GuestProcess p = t.process;
-        t.hostTid = (int) HostSyscalls.call(HOST_GETTID);
+        t.signals.attachCurrentThread();
         try {
             loop.run();
         } catch (ThreadExit e) {
@@ -95,7 +93,7 @@ public final class GuestThreads {
      */
     public static void awaitStopped(GuestProcess p) {
         for (GuestThread t : p.threads()) {
-            Thread j = t.javaThread;
+            Thread j = t.signals.javaThread();
             if (j == null || j == Thread.currentThread()) continue;
             try {
                 j.join(1000);

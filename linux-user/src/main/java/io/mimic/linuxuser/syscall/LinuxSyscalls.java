@@ -14,6 +14,7 @@ public final class LinuxSyscalls {
         ThreadSyscalls.register(r);
         FutexSyscalls.register(r);
         TimeSyscalls.register(r);
+        TimerSyscalls.register(r);
         SignalSyscalls.register(r);
         SocketSyscalls.register(r);
         abi.registerSyscalls(r);

@@ -26,6 +26,9 @@ public final class ExecutionLoop {
         cpu.codeCache = cache;
     }
 
+    /** Per-thread -d stats counts, added to {@link EngineStats} when the loop ends. */
+    private long runs, chained, hits, misses, patches, interrupts, faults;
+
     /**
      * Runs until the OS layer ends the thread by an exception. Other threads reach this one only
      * through {@code cpu.interruptPending}: address-space changes (the TLB is flushed here, on the
@@ -33,12 +36,14 @@ public final class ExecutionLoop {
      * whatever the OS layer wants (signals, exit_group).
      */
     public void run() {
+        if (EngineStats.ON) EngineStats.started();
         cache.attach(cpu);
         try {
             loop();
         } finally {
             cache.detach(cpu);
             cpu.detach();
+            if (EngineStats.ON) flushStats();
         }
     }
 
@@ -46,17 +51,22 @@ public final class ExecutionLoop {
         TranslatedUnit unit = null;
         while (true) {
             if (cpu.interruptPending != 0) {
+                if (EngineStats.ON) interrupts++;
                 cpu.interruptPending = 0;
                 cpu.syncTlb();
                 cpu.system.interrupt(cpu);
                 unit = null;
             }
             try {
+                if (EngineStats.ON) {
+                    runs++;
+                    if (unit != null && unit.valid) chained++;
+                }
                 if (unit == null || !unit.valid) {
                     unit = find(cpu.pc);
                     TranslatedUnit from = cpu.chainMissUnit;
                     if (from != null) {
-                        cache.chain(from, cpu.chainMissSlot, unit);
+                        if (cache.chain(from, cpu.chainMissSlot, unit) && EngineStats.ON) patches++;
                         cpu.chainMissUnit = null;
                     }
                 }
@@ -68,6 +78,7 @@ public final class ExecutionLoop {
                 }
                 unit = unit.exec(cpu);
             } catch (GuestFault f) {
+                if (EngineStats.ON) faults++;
                 cpu.chainMissUnit = null;
                 cpu.system.fault(cpu);
                 unit = null;
@@ -78,9 +89,24 @@ public final class ExecutionLoop {
     private TranslatedUnit find(long pc) {
         int i = (int) (pc >>> 1) & (jumpCache.length - 1);
         TranslatedUnit u = jumpCache[i];
-        if (u != null && u.entryPc == pc && u.valid) return u;
+        if (u != null && u.entryPc == pc && u.valid) {
+            if (EngineStats.ON) hits++;
+            return u;
+        }
+        if (EngineStats.ON) misses++;
         u = cache.lookupOrTranslate(cpu);
         jumpCache[i] = u;
         return u;
+    }
+
+    private void flushStats() {
+        EngineStats.unitRuns.add(runs);
+        EngineStats.chainedRuns.add(chained);
+        EngineStats.jumpCacheHits.add(hits);
+        EngineStats.jumpCacheMisses.add(misses);
+        EngineStats.chainPatches.add(patches);
+        EngineStats.interrupts.add(interrupts);
+        EngineStats.faults.add(faults);
+        runs = chained = hits = misses = patches = interrupts = faults = 0;
     }
 }
