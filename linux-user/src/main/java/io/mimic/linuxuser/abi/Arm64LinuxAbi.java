@@ -102,8 +102,9 @@ public final class Arm64LinuxAbi implements LinuxAbi {
     @Override public java.nio.ByteOrder frontendByteOrder() { return java.nio.ByteOrder.LITTLE_ENDIAN; }
     /** sa_handler, sa_flags, sa_restorer, sa_mask. */
     @Override public int sigactionSize() { return 32; }
-    /** The arm64 rt_sigframe is not written yet: signals with a handler end the process (see SignalDelivery). */
-    @Override public io.mimic.linuxuser.signal.SignalFrame signalFrame() { return null; }
+    private final io.mimic.linuxuser.signal.SignalFrame signalFrame = new io.mimic.linuxuser.signal.Arm64SignalFrame();
+
+    @Override public io.mimic.linuxuser.signal.SignalFrame signalFrame() { return signalFrame; }
 
     /** svc is 4 bytes; the result replaced x0, the first argument. */
     @Override
