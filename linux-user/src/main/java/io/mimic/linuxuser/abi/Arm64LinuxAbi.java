@@ -56,6 +56,16 @@ public final class Arm64LinuxAbi implements LinuxAbi {
     @Override public long syscallArg(CpuState cpu, int i) { return ((Arm64Cpu) cpu).x[i]; }
     @Override public void setSyscallResult(CpuState cpu, long v) { ((Arm64Cpu) cpu).x[0] = v; }
 
+    @Override public CloneArgumentOrder cloneArgumentOrder() { return CloneArgumentOrder.BACKWARDS; }
+
+    /** A new thread: SP and TPIDR_EL0 (x0 = 0 is set by the caller). */
+    @Override
+    public void setCloneChildState(CpuState child, long stack, long tls, boolean setTls) {
+        Arm64Cpu c = (Arm64Cpu) child;
+        if (stack != 0) c.x[Arm64Cpu.SP] = stack;
+        if (setTls) c.tpidr = tls;
+    }
+
     @Override
     public void setEntryState(CpuState cpu, long entry, long sp) {
         Arm64Cpu c = (Arm64Cpu) cpu;
