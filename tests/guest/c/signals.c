@@ -120,6 +120,32 @@ static void test_ill(void)
     __asm__ volatile(".globl bad_insn2\nbad_insn2: .4byte 0x00100073\n" ::: "memory");
     printf("sigtrap: signo=%d code=%d (TRAP_BRKPT=%d)\n", last_signo, last_code, TRAP_BRKPT);
 }
+
+/* A misaligned atomic: RISC-V traps it (plain loads and stores are emulated), SIGBUS BUS_ADRALN. */
+static char words[16] __attribute__((aligned(16)));
+static volatile int bus_addr_ok;
+
+static void bus_out(int sig, siginfo_t *si, void *uc)
+{
+    (void) uc;
+    last_signo = sig;
+    last_code = si->si_code;
+    bus_addr_ok = si->si_addr == (void *) (words + 2);
+    siglongjmp(jump, 1);
+}
+
+static void test_bus(void)
+{
+    install(SIGBUS, bus_out, 0, NULL);
+    if (sigsetjmp(jump, 1) == 0) {
+        __asm__ volatile("amoadd.w zero, %1, (%0)" : : "r"(words + 2), "r"(1) : "memory");
+        printf("misaligned amoadd: no fault\n");
+    } else {
+        printf("misaligned amoadd: signo=%d code=%d (BUS_ADRALN=%d) addr_ok=%d\n", last_signo, last_code, BUS_ADRALN,
+               bus_addr_ok);
+    }
+    signal(SIGBUS, SIG_DFL);
+}
 #endif
 
 /* Stack overflow caught on the alternate stack. */
@@ -306,6 +332,7 @@ int main(void)
     test_segv();
 #if defined(__riscv)
     test_ill();
+    test_bus();
 #endif
     test_altstack();
     test_masks_and_order();

@@ -7,6 +7,8 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <poll.h>
+#include <sys/select.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -55,10 +57,15 @@ static void test_read_eintr(void)
     pipe(pipefd);
     set_handler(SIGALRM, on_alarm, 0);
     alarms = 0;
-    alarm(1);
+    /* Periodic, so that a loaded machine that reaches read() after the first expiry still ends it. */
+    struct itimerval every = { {0, 300 * 1000}, {0, 300 * 1000} };
+    setitimer(ITIMER_REAL, &every, NULL);
     errno = 0;
     ssize_t r = read(pipefd[0], &c, 1);
-    printf("read without SA_RESTART: r=%zd EINTR=%d alarms=%d\n", r, errno == EINTR, alarms);
+    int err = errno;
+    struct itimerval off = { {0, 0}, {0, 0} };
+    setitimer(ITIMER_REAL, &off, NULL);
+    printf("read without SA_RESTART: r=%zd EINTR=%d alarms>=1: %d\n", r, err == EINTR, alarms >= 1);
 
     /* With SA_RESTART the read is restarted and gets the byte the handler wrote. */
     set_handler(SIGALRM, on_alarm_write, SA_RESTART);
@@ -84,7 +91,8 @@ static void test_nanosleep(void)
     struct itimerval cur;
     getitimer(ITIMER_REAL, &cur);
     printf("getitimer after expiry: %ld %ld\n", (long) cur.it_value.tv_sec, (long) cur.it_value.tv_usec);
-    printf("alarm returns the previous remainder: %u\n", (alarm(30), alarm(0)));
+    alarm(30);
+    printf("alarm returns the previous remainder: %u\n", alarm(0));
 }
 
 static void test_periodic(void)
@@ -144,8 +152,13 @@ static void test_posix_timers(void)
     now.tv_nsec += 30 * 1000 * 1000;
     if (now.tv_nsec >= 1000000000) { now.tv_sec++; now.tv_nsec -= 1000000000; }
     struct itimerspec abs = { {0, 0}, now };
+    sigset_t rt, before;
+    sigemptyset(&rt);
+    sigaddset(&rt, SIGRTMIN + 2);
+    sigprocmask(SIG_BLOCK, &rt, &before); /* it may expire before the wait starts */
     timer_settime(t, TIMER_ABSTIME, &abs, NULL);
-    pause();
+    sigsuspend(&before);
+    sigprocmask(SIG_SETMASK, &before, NULL);
     printf("timer SIGEV_THREAD_ID absolute: value=%d\n", timer_value);
     printf("timer_delete: %d, again: %d EINVAL=%d\n", timer_delete(t), timer_delete(t), errno == EINVAL);
 }
@@ -166,6 +179,46 @@ static void test_sigtimedwait_timer(void)
     sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
+/* A guest loop without system calls: the signal arrives at an interrupt poll on its back-edge. */
+static void test_busy_loop(void)
+{
+    set_handler(SIGALRM, on_alarm, 0);
+    alarms = 0;
+    struct itimerval it = { {0, 0}, {0, 50 * 1000} };
+    setitimer(ITIMER_REAL, &it, NULL);
+    unsigned long spins = 0;
+    while (!alarms) spins++;
+    printf("busy loop interrupted: alarms=%d spun=%d\n", alarms, spins > 0);
+}
+
+/* pselect/ppoll with a mask that unblocks SIGALRM only during the wait (the race-free pattern). */
+static void test_masked_waits(void)
+{
+    sigset_t block, empty, now;
+    sigemptyset(&block);
+    sigaddset(&block, SIGALRM);
+    sigemptyset(&empty);
+    sigprocmask(SIG_BLOCK, &block, NULL);
+    set_handler(SIGALRM, on_alarm, 0);
+    alarms = 0;
+    struct itimerval it = { {0, 0}, {0, 50 * 1000} };
+    setitimer(ITIMER_REAL, &it, NULL);
+    struct timespec limit = {5, 0};
+    errno = 0;
+    int r = pselect(0, NULL, NULL, NULL, &limit, &empty);
+    sigprocmask(SIG_BLOCK, NULL, &now);
+    printf("pselect: r=%d EINTR=%d alarms=%d blocked again=%d\n", r, errno == EINTR, alarms,
+           sigismember(&now, SIGALRM));
+    /* Already pending when the call starts: it returns at once. */
+    raise(SIGALRM);
+    errno = 0;
+    r = ppoll(NULL, 0, &limit, &empty);
+    sigprocmask(SIG_BLOCK, NULL, &now);
+    printf("ppoll with a pending signal: r=%d EINTR=%d alarms=%d blocked again=%d\n", r, errno == EINTR, alarms,
+           sigismember(&now, SIGALRM));
+    sigprocmask(SIG_UNBLOCK, &block, NULL);
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
@@ -174,6 +227,8 @@ int main(void)
     test_periodic();
     test_posix_timers();
     test_sigtimedwait_timer();
+    test_busy_loop();
+    test_masked_waits();
     printf("done\n");
     return 0;
 }

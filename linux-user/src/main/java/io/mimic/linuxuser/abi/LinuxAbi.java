@@ -36,6 +36,16 @@ public interface LinuxAbi {
     /** Sets the stack pointer (a child of clone given its own stack). */
     void setStackPointer(CpuState cpu, long sp);
 
+    /** Where clone(2)'s arguments are in this ABI (the order differs between architectures). */
+    CloneArgumentOrder cloneArgumentOrder();
+
+    /**
+     * The registers of a thread made by clone that differ from its creator's (the CPU is already
+     * a copy, with the system call's result 0): the stack pointer if {@code stack} is not 0, and
+     * the thread pointer if {@code setTls} (CLONE_SETTLS).
+     */
+    void setCloneChildState(CpuState child, long stack, long tls, boolean setTls);
+
     long hwcap();
 
     long hwcap2();

@@ -4,19 +4,17 @@ import io.mimic.linuxuser.abi.LinuxAbi;
 import io.mimic.linuxuser.abi.LinuxAbis;
 import io.mimic.linuxuser.elf.ElfException;
 import io.mimic.linuxuser.elf.ElfFile;
-import io.mimic.linuxuser.exec.GuestRunner;
-import io.mimic.linuxuser.fork.ForkChild;
-import io.mimic.linuxuser.fork.SpareProcess;
-import io.mimic.linuxuser.process.LaunchSettings;
 import io.mimic.linuxuser.process.GuestExit;
 import io.mimic.linuxuser.process.GuestProcess;
 import io.mimic.linuxuser.process.GuestThread;
+import io.mimic.linuxuser.process.GuestThreads;
 import io.mimic.linuxuser.process.ProgramLoader;
 import io.mimic.linuxuser.process.Sysroot;
 import io.mimic.linuxuser.syscall.LinuxSyscalls;
 import io.mimic.linuxuser.syscall.SyscallDispatcher;
 import io.mimic.translator.engine.CodeCache;
 import io.mimic.translator.engine.CpuState;
+import io.mimic.translator.engine.ExecutionLoop;
 import io.mimic.translator.memory.AddressSpace;
 
 import java.io.FileOutputStream;
@@ -42,7 +40,8 @@ public final class Main {
     public static void main(String[] argv) {
         int status;
         try {
-            status = argv.length == 2 && argv[0].equals(SpareProcess.OPTION) ? ForkChild.run(argv[1]) : run(argv);
+            status = argv.length == 2 && argv[0].equals(io.mimic.linuxuser.fork.SpareProcess.OPTION)
+                    ? io.mimic.linuxuser.fork.ForkChild.run(argv[1]) : run(argv);
         } catch (GuestExit e) {
             status = e.status;
         } catch (Throwable t) {
@@ -52,7 +51,7 @@ public final class Main {
         }
         System.out.flush();
         System.err.flush();
-        SpareProcess.killAtExit();
+        io.mimic.linuxuser.fork.SpareProcess.killAtExit();
         // halt skips shutdown hooks (faster); a profiling run needs them to write its recording.
         if (System.getenv("MIMIC_PROFILE") != null) System.exit(status);
         Runtime.getRuntime().halt(status);
@@ -90,6 +89,7 @@ public final class Main {
             System.out.println("Log items (comma separated):\nin_asm   show the guest instructions of each translated block\nexec     trace every instruction executed (one per block, no chaining; slow)\nstats    print translation, dispatch, system-call and memory slow-path statistics at exit");
             return 0;
         }
+        if (o.binfmt != null) return binfmt(o);
         if (o.program == null) {
             System.err.println("mimic: no program given (try 'mimic --help')");
             return USAGE_ERROR;
@@ -123,9 +123,14 @@ public final class Main {
         Path program = Path.of(o.program);
         ElfFile elf;
         LinuxAbi abi;
+        String execFd = System.getenv(EXECFD_VARIABLE);
         try {
-            elf = ElfFile.read(program);
-            if (!Files.isExecutable(program)) throw new ElfException(o.program + ": Permission denied", 126);
+            if (execFd != null && execFd.matches("\\d{1,7}")) {
+                elf = ElfFile.read(Path.of("/proc/self/fd/" + execFd), program);
+            } else {
+                elf = ElfFile.read(program);
+                if (!Files.isExecutable(program)) throw new ElfException(o.program + ": Permission denied", 126);
+            }
             abi = LinuxAbis.forElf(elf);
             if (abi == null) {
                 throw new ElfException(o.program + ": unsupported architecture (" + LinuxAbis.machineName(elf.machine) + ")", 126);
@@ -150,8 +155,8 @@ public final class Main {
         if (logItems.contains("stats")) System.setProperty("mimic.stats", "true");
 
         AddressSpace memory = new AddressSpace();
-        LaunchSettings settings = new LaunchSettings(stackSize, logItems, log);
-        CodeCache code = GuestRunner.newCodeCache(abi, memory, settings);
+        CodeCache code = new CodeCache(abi.frontend(), memory);
+        if (logItems.contains("in_asm")) code.setInAsmLog(log::print);
 
         List<String> guestArgv = new ArrayList<>();
         guestArgv.add(o.argv0 != null ? o.argv0 : o.program);
@@ -160,21 +165,59 @@ public final class Main {
         GuestProcess proc = new GuestProcess(abi, memory, code, exe, guestArgv);
         proc.sysroot = sysroot != null ? Sysroot.of(sysroot) : Sysroot.defaultFor(abi.gnuTriple(), elf.interpreter);
         if (o.strace) proc.strace = System.err;
-        proc.settings = settings;
+        proc.settings = new io.mimic.linuxuser.process.LaunchSettings(stackSize, logItems, log);
         CpuState cpu = abi.newCpu(memory);
         GuestThread main = proc.startMainThread(cpu);
         // A fatal SIGINT/SIGTERM/SIGHUP from outside must end Mimic by the signal, as natively.
         io.mimic.linuxuser.signal.HostSignals.init();
-        cpu.system = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi)).forThread(main);
+        SyscallDispatcher dispatcher = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi));
+        proc.systemInterface = dispatcher::forThread;
+        cpu.system = dispatcher.forThread(main);
         try {
             ProgramLoader.load(proc, cpu, new ProgramLoader.Request(elf, guestArgv, guestEnvironment(o), o.program, stackSize));
         } catch (ElfException e) {
             System.err.println("mimic: " + e.getMessage());
             return e.exitStatus;
         }
-        GuestRunner.run(proc, cpu, release);
-        return 0; // not reached: the guest ends by GuestExit
+        try {
+            ExecutionLoop loop = new ExecutionLoop(cpu, code);
+            if (logItems.contains("exec")) {
+                code.setMaxInstructions(1);
+                loop.traceExecution(log);
+            }
+            String maxInsns = System.getenv("MIMIC_MAX_BLOCK_INSNS");
+            if (maxInsns != null && maxInsns.matches("\\d{1,6}")) code.setMaxInstructions(Integer.parseInt(maxInsns));
+            return GuestThreads.runProcess(main, loop);
+        } finally {
+            if (logItems.contains("stats")) code.printStats(log);
+            if (release) {
+                GuestThreads.awaitStopped(proc);
+                memory.clear();
+            }
+        }
     }
+
+    private static int binfmt(Options o) {
+        List<LinuxAbi> abis = new ArrayList<>();
+        for (LinuxAbi abi : LinuxAbis.all()) if (o.binfmtArch == null || abi.name().equals(o.binfmtArch)) abis.add(abi);
+        if (abis.isEmpty()) {
+            System.err.println("mimic: unknown architecture '" + o.binfmtArch + "' (known: "
+                    + String.join(", ", LinuxAbis.all().stream().map(LinuxAbi::name).toList()) + ")");
+            return USAGE_ERROR;
+        }
+        return switch (o.binfmt) {
+            case "install" -> Binfmt.install(abis, o.persistent, o.credential, System.err);
+            case "uninstall" -> Binfmt.uninstall(abis, System.err);
+            default -> Binfmt.print(abis, o.persistent, o.credential, System.out, System.err);
+        };
+    }
+
+    /**
+     * Under binfmt_misc with the O flag the kernel hands the program over as an open fd
+     * (AT_EXECFD); the launcher passes its number here. The program is read through that fd,
+     * while its name stays the one the kernel gave (for /proc/self/exe, AT_EXECFN, argv).
+     */
+    static final String EXECFD_VARIABLE = "MIMIC_EXECFD";
 
     /** The host environment in its real order (from /proc), edited by -E and -U. */
     static List<String> guestEnvironment(Options o) throws IOException {
@@ -193,6 +236,7 @@ public final class Main {
         }
         // Set by the launcher for Mimic alone (see process/StandardFds): never the guest's.
         env.remove(io.mimic.linuxuser.process.StandardFds.INHERITED_FDS_VARIABLE);
+        env.remove(EXECFD_VARIABLE);
         for (String spec : o.setEnv) {
             for (String kv : spec.split(",")) {
                 int eq = kv.indexOf('=');

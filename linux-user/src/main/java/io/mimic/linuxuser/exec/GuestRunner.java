@@ -32,36 +32,17 @@ public final class GuestRunner {
     /** A process image and the CPU of its thread. */
     public record Image(GuestProcess process, CpuState cpu) {}
 
-    /**
-     * Runs until the guest exits (by GuestExit); prints the -d stats of each image as it ends;
-     * with {@code release}, gives the memory back at the end (AOT-cache training runs several
-     * programs in one JVM).
-     */
-    public static void run(GuestProcess proc, CpuState cpu, boolean release) {
-        Image image = new Image(proc, cpu);
-        try {
-            while (true) {
-                GuestProcess p = image.process();
-                try {
-                    ExecutionLoop loop = new ExecutionLoop(image.cpu(), p.code);
-                    if (p.settings.logItems().contains("exec")) {
-                        p.code.setMaxInstructions(1);
-                        loop.traceExecution(p.settings.log());
-                    }
-                    String maxInsns = System.getenv("MIMIC_MAX_BLOCK_INSNS");
-                    if (maxInsns != null && maxInsns.matches("\\d{1,6}")) p.code.setMaxInstructions(Integer.parseInt(maxInsns));
-                    loop.run();
-                    return; // not reached: the loop ends by GuestExit
-                } catch (GuestExec exec) {
-                    if (p.settings.logItems().contains("stats")) p.code.printStats(p.settings.log());
-                    image = replaceImage(p, exec);
-                }
-            }
-        } finally {
-            GuestProcess p = image.process();
-            if (p.settings.logItems().contains("stats")) p.code.printStats(p.settings.log());
-            if (release) p.memory.clear();
+    /** The execution loop of an image's first thread, set up for the -d items. */
+    public static ExecutionLoop newLoop(Image img) {
+        GuestProcess p = img.process();
+        ExecutionLoop loop = new ExecutionLoop(img.cpu(), p.code);
+        if (p.settings.logItems().contains("exec")) {
+            p.code.setMaxInstructions(1);
+            loop.traceExecution(p.settings.log());
         }
+        String maxInsns = System.getenv("MIMIC_MAX_BLOCK_INSNS");
+        if (maxInsns != null && maxInsns.matches("\\d{1,6}")) p.code.setMaxInstructions(Integer.parseInt(maxInsns));
+        return loop;
     }
 
     /** A new CodeCache for an image, set up for the -d items. */
@@ -72,7 +53,7 @@ public final class GuestRunner {
     }
 
     /** execve's point of no return: everything of the old image goes, the new one is loaded. */
-    static Image replaceImage(GuestProcess old, GuestExec e) {
+    public static Image replaceImage(GuestProcess old, GuestExec e) {
         io.mimic.linuxuser.fork.ParentLink.imageReplaced();
         old.memory.clear();
         old.sharedBackings.clear();
@@ -101,7 +82,9 @@ public final class GuestRunner {
         String base = e.execfn.substring(e.execfn.lastIndexOf('/') + 1);
         main.name = base.length() > 15 ? base.substring(0, 15) : base;
         main.signalMask = e.signalMask;
-        cpu.system = new SyscallDispatcher(p, LinuxSyscalls.registry(e.abi)).forThread(main);
+        SyscallDispatcher dispatcher = new SyscallDispatcher(p, LinuxSyscalls.registry(e.abi));
+        p.systemInterface = dispatcher::forThread;
+        cpu.system = dispatcher.forThread(main);
         try {
             ProgramLoader.load(p, cpu, new ProgramLoader.Request(e.elf, e.argv, e.env, e.execfn, old.settings.stackSize()));
         } catch (ElfException ex) {

@@ -46,7 +46,7 @@ public final class ForkChild {
         ParentLink.serve(sock);
         io.mimic.linuxuser.signal.HostSignals.init();
         GuestRunner.syncHostSignals(child.process());
-        GuestRunner.run(child.process(), child.cpu(), false);
-        return 0;
+        GuestRunner.Image img = new GuestRunner.Image(child.process(), child.cpu());
+        return io.mimic.linuxuser.process.GuestThreads.runProcess(child.process().thread(child.process().pid()), GuestRunner.newLoop(img));
     }
 }

@@ -319,7 +319,9 @@ final class ForkSnapshot {
             io.mimic.translator.memory.GuestAccess.raw().set(
                     java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED.withOrder(abi.frontendByteOrder()), childTid, p.pid());
         }
-        cpu.system = new SyscallDispatcher(p, LinuxSyscalls.registry(abi)).forThread(main);
+        SyscallDispatcher dispatcher = new SyscallDispatcher(p, LinuxSyscalls.registry(abi));
+        p.systemInterface = dispatcher::forThread;
+        cpu.system = dispatcher.forThread(main);
         return new Restored(p, cpu);
     }
 }

@@ -23,7 +23,8 @@ public final class SignalDeath {
     /** Ends the process by {@code sig} (a guest number). Does not return. */
     public static RuntimeException die(GuestProcess p, int sig, boolean core) {
         SignalConstants c = SignalConstants.of(p.arch());
-        System.err.printf("mimic: uncaught target signal %d (%s)%n", sig, c.description(sig));
+        // qemu-user reports the signals that dump core; the shell reports the rest.
+        if (core) System.err.printf("mimic: uncaught target signal %d (%s)%n", sig, c.description(sig));
         System.out.flush();
         System.err.flush();
         if (p.strace != null) p.strace.flush();
@@ -34,8 +35,7 @@ public final class SignalDeath {
         try (var arena = java.lang.foreign.Arena.ofConfined()) {
             var zero = arena.allocate(16, 8); // struct rlimit {0, 0}
             HostSyscalls.call(HostSyscalls.number("prlimit64"), 0, RLIMIT_CORE, zero.address(), 0);
-            var dfl = arena.allocate(32, 8); // kernel struct sigaction: SIG_DFL, no flags, empty mask
-            HostSyscalls.call(HostSyscalls.number("rt_sigaction"), hostSig, dfl.address(), 0, 8);
+            HostSignals.resetToDefault(hostSig);
             var set = arena.allocate(8, 8);
             set.set(java.lang.foreign.ValueLayout.JAVA_LONG, 0, 1L << (hostSig - 1));
             HostSyscalls.call(HostSyscalls.number("rt_sigprocmask"), 1 /* SIG_UNBLOCK */, set.address(), 0, 8);

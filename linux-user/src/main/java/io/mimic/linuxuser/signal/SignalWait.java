@@ -56,7 +56,32 @@ public final class SignalWait {
     }
 
     /** After {@link #timedWait} returned null: true if no other signal is deliverable (the time ran out). */
-    public static boolean timedOut(GuestThread t, long set) {
+    public static boolean timedOut(GuestThread t) {
         return !SignalDelivery.hasDeliverable(t);
     }
+
+    /**
+     * ppoll, pselect6, epoll_pwait: {@code mask} replaces the caller's for the wait, atomically
+     * with it as far as the guest can tell (a signal it unblocks that is already pending ends the
+     * call at once). Returns false in that case: the call must return the restart code
+     * ERESTARTNOHAND without waiting.
+     */
+    public static boolean beginMaskedWait(GuestThread t, long mask) {
+        t.signals.savedMask = t.signalMask;
+        t.signals.restoreMask = true;
+        t.signalMask = mask;
+        return !SignalDelivery.hasDeliverable(t);
+    }
+
+    /**
+     * After the wait: unless a signal interrupted it (its handler's frame will save the caller's
+     * mask), the caller's mask is back at once.
+     */
+    public static void endMaskedWait(GuestThread t, long result) {
+        if (result == -EINTR && SignalDelivery.hasDeliverable(t)) return;
+        t.signalMask = t.signals.savedMask;
+        t.signals.restoreMask = false;
+    }
+
+    private static final int EINTR = 4;
 }

@@ -23,7 +23,6 @@ final class LifecycleSyscalls {
     private LifecycleSyscalls() {}
 
     static void register(SyscallRegistry r) {
-        r.register("clone", LifecycleSyscalls::clone);
         r.register("execve", a -> Execve.execve(a, LifecycleSyscalls.path(a, 0), a.arg(1), a.arg(2)));
         r.register("execveat", LifecycleSyscalls::execveat);
         r.register("wait4", LifecycleSyscalls::wait4);
@@ -31,24 +30,14 @@ final class LifecycleSyscalls {
     }
 
     /**
-     * clone(flags, newsp, parent_tid, tls, child_tid) (the asm-generic order riscv64 and aarch64
-     * use). Without CLONE_VM it is fork. CLONE_VM with CLONE_VFORK and without CLONE_THREAD
-     * (vfork, posix_spawn) is carried out as fork too, as qemu-user does: the child runs on its
-     * own copy of memory, so what it writes before exec does not reach the parent. The exit
-     * signal is always SIGCHLD (the host's, for a host child).
+     * A clone that makes a new process (called by ThreadSyscalls' clone dispatcher): fork. The
+     * child's stack pointer is {@code newSp} if not 0; CLONE_PARENT_SETTID and CLONE_CHILD_SETTID
+     * store the child's pid. The exit signal is always SIGCHLD (the host's, for a host child).
      */
-    static long clone(SyscallArgs a) {
-        long flags = a.arg(0);
-        if ((flags & CLONE_VM) != 0 && ((flags & CLONE_VFORK) == 0 || (flags & CLONE_THREAD) != 0)) {
-            return -Errno.ENOSYS; // threads: the clone dispatcher for CLONE_VM (threads arrive separately)
-        }
-        return fork(a, flags, a.arg(1), (flags & CLONE_CHILD_SETTID) != 0 ? a.arg(4) : 0);
-    }
-
-    private static long fork(SyscallArgs a, long flags, long newSp, long childTid) {
-        long parentTid = (flags & CLONE_PARENT_SETTID) != 0 ? a.arg(2) : 0;
+    static long fork(SyscallArgs a, long flags, long newSp, long parentTid, long childTid) {
+        if ((flags & CLONE_PARENT_SETTID) == 0) parentTid = 0;
         if (parentTid != 0) a.checkGuest(parentTid, 4, true);
-        long pid = GuestFork.fork(a.thread, childTid, newSp);
+        long pid = GuestFork.fork(a.thread, (flags & CLONE_CHILD_SETTID) != 0 ? childTid : 0, newSp);
         if (pid > 0 && parentTid != 0) a.writeInt(parentTid, (int) pid);
         return pid;
     }

@@ -66,7 +66,7 @@ final class UnitCompiler implements Opcodes {
         Map<Long, LabelNode> labels = new HashMap<>();
         for (Long pc : region.keySet()) labels.put(pc, new LabelNode());
         Emitter e = new Emitter(frontend, labels);
-        frontend.prepareRegion(region);
+        frontend.prepareRegion(region, entry);
 
         DecodedInsn prev = null;
         for (DecodedInsn insn : region.values()) {
