@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Builds the guest test programs: every tests/guest/c/*.c, statically linked,
-# at -O0 and -O2, into tests/guest-bin/<arch>/<opt>/<name> (git-ignored).
+# Builds the guest test programs: every tests/guest/c/*.c, and for one arch
+# also tests/guest/c/<arch>/*.c (tests of that ISA only), in each variant of
+# the arch (e.g. statically linked at -O0 and -O2, and dynamically linked at
+# -O2: variant O2-dyn, run with the cross libc's sysroot /usr/<triple>, i.e.
+# -L for qemu and Mimic), into tests/guest-bin/<arch>/<variant>/<name>
+# (git-ignored).
 #
 #   toolchains/build-guest-tests.sh [--arch ARCH]... [--force]
 #
@@ -25,9 +29,20 @@ declare -A PKGS_FOR=(
     [riscv64]="gcc-riscv64-linux-gnu libc6-dev-riscv64-cross"
     [aarch64]="gcc-aarch64-linux-gnu libc6-dev-arm64-cross"
 )
-DEFAULT_ARCHES=(riscv64)
-OPT_LEVELS=(O0 O2)
-COMMON_CFLAGS=(-static -g0 -Wall -Wno-unused-result -std=gnu11 -pthread)
+DEFAULT_ARCHES=(riscv64 aarch64)
+# arch -> its variants
+declare -A VARIANTS_FOR=(
+    [riscv64]="O0 O2 O2-dyn"
+    [aarch64]="O0 O2 O3"
+)
+# variant directory -> its compiler flags
+declare -A VARIANT_FLAGS=(
+    [O0]="-O0 -static"
+    [O2]="-O2 -static"
+    [O3]="-O3 -static"
+    [O2-dyn]="-O2"
+)
+COMMON_CFLAGS=(-g0 -Wall -Wno-unused-result -std=gnu11 -pthread)
 COMMON_LIBS=(-lm -lpthread)
 # -----------------------------------------------------------------------------
 
@@ -64,28 +79,32 @@ for arch in "${arches[@]}"; do
     command -v "$cc" >/dev/null 2>&1 \
         || die "compiler $cc for $arch not found; run toolchains/install-test-deps.sh (Debian packages: ${PKGS_FOR[$arch]})"
     read -r -a archflags <<<"${CFLAGS_FOR[$arch]}"
-    for opt in "${OPT_LEVELS[@]}"; do
+    read -r -a variants <<<"${VARIANTS_FOR[$arch]}"
+    arch_sources=("${sources[@]}" "$SRC_DIR/$arch"/*.c)
+    for opt in "${variants[@]}"; do
+        read -r -a optflags <<<"${VARIANT_FLAGS[$opt]}"
         dir="$OUT_DIR/$arch/$opt"
         mkdir -p "$dir"
         for old in "$dir"/*; do
-            if [ -f "$old" ] && [ ! -f "$SRC_DIR/$(basename "$old" .tmp).c" ]; then
+            base="$(basename "$old" .tmp)"
+            if [ -f "$old" ] && [ ! -f "$SRC_DIR/$base.c" ] && [ ! -f "$SRC_DIR/$arch/$base.c" ]; then
                 say "removing stale ${old#"$ROOT"/}"
                 rm -f "$old"
             fi
         done
-        for src in "${sources[@]}"; do
+        for src in "${arch_sources[@]}"; do
             name="$(basename "$src" .c)"
             out="$dir/$name"
             if [ $force -eq 0 ] && [ -x "$out" ] && [ "$out" -nt "$src" ] && [ "$out" -nt "$SELF" ]; then
                 skipped=$((skipped + 1))
                 continue
             fi
-            say "$cc -$opt $name -> ${out#"$ROOT"/}"
-            "$cc" "-$opt" "${COMMON_CFLAGS[@]}" "${archflags[@]}" -o "$out.tmp" "$src" "${COMMON_LIBS[@]}" \
+            say "$cc ${optflags[*]} $name -> ${out#"$ROOT"/}"
+            "$cc" "${optflags[@]}" "${COMMON_CFLAGS[@]}" "${archflags[@]}" -o "$out.tmp" "$src" "${COMMON_LIBS[@]}" \
                 || { rm -f "$out.tmp"; die "compiling $src for $arch -$opt"; }
             mv -f "$out.tmp" "$out"
             built=$((built + 1))
         done
     done
 done
-say "done: $built built, $skipped up to date (${arches[*]}; ${OPT_LEVELS[*]})"
+say "done: $built built, $skipped up to date (${arches[*]})"

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the integration tests need, if they are missing:
-#   qemu-user               reference emulator (qemu-riscv64) the tests compare Mimic against
-#   gcc-riscv64-linux-gnu   cross compiler for the guest test programs
-#   libc6-dev-riscv64-cross static glibc for the guest test programs
+#   qemu-user               reference emulators (qemu-riscv64, qemu-aarch64) the tests compare Mimic against
+#   gcc-riscv64-linux-gnu   cross compilers for the guest test programs
+#   gcc-aarch64-linux-gnu
+#   libc6-dev-riscv64-cross, libc6-dev-arm64-cross: static glibc for the guest test programs
 #   make
 # Idempotent: does nothing (and never runs apt-get update) when all are present.
 # Runs apt-get as root, or through sudo when not root. Non-interactive.
 set -euo pipefail
 
-PACKAGES=(qemu-user gcc-riscv64-linux-gnu libc6-dev-riscv64-cross make)
+PACKAGES=(qemu-user gcc-riscv64-linux-gnu libc6-dev-riscv64-cross gcc-aarch64-linux-gnu libc6-dev-arm64-cross make)
 
 say() { printf 'install-test-deps: %s\n' "$*"; }
 

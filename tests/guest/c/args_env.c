@@ -91,18 +91,24 @@ int main(int argc, char **argv, char **envp)
     unsigned long phnum = getauxval(AT_PHNUM), phent = getauxval(AT_PHENT);
     printf("AT_PHNUM=%lu AT_PHENT=%lu\n", phnum, phent);
     rel("AT_PHENT == sizeof(Elf64_Phdr)", phent == sizeof(Elf64_Phdr));
-    int loads = 0, phdr_in_load = 0, exec_load = 0, tls = 0;
+    int loads = 0, phdr_in_load = 0, exec_load = 0, tls = 0, interp = 0;
     const Elf64_Ehdr *eh = NULL;
+    /* A position-independent executable runs at a load bias: AT_PHDR minus PT_PHDR's address. */
+    uintptr_t bias = 0;
+    for (unsigned long i = 0; ph && i < phnum; i++) {
+        if (ph[i].p_type == PT_PHDR) bias = (uintptr_t)ph - ph[i].p_vaddr;
+        if (ph[i].p_type == PT_INTERP) interp = 1;
+    }
     for (unsigned long i = 0; ph && i < phnum; i++) {
         if (ph[i].p_type == PT_TLS) tls++;
         if (ph[i].p_type != PT_LOAD) continue;
         loads++;
-        uintptr_t lo = ph[i].p_vaddr, hi = ph[i].p_vaddr + ph[i].p_memsz;
+        uintptr_t lo = bias + ph[i].p_vaddr, hi = bias + ph[i].p_vaddr + ph[i].p_memsz;
         if ((uintptr_t)ph >= lo && (uintptr_t)(ph + phnum) <= hi) phdr_in_load = 1;
         if ((ph[i].p_flags & PF_X) && (uintptr_t)_start >= lo && (uintptr_t)_start < hi) exec_load = 1;
-        if (ph[i].p_offset == 0) eh = (const Elf64_Ehdr *)(uintptr_t)ph[i].p_vaddr;
+        if (ph[i].p_offset == 0) eh = (const Elf64_Ehdr *)lo;
     }
-    printf("PT_LOAD segments=%d PT_TLS=%d\n", loads, tls);
+    printf("PT_LOAD segments=%d PT_TLS=%d PT_INTERP=%d\n", loads, tls, interp);
     rel("at least one PT_LOAD", loads >= 1);
     rel("program headers lie inside a PT_LOAD", phdr_in_load);
     rel("_start lies in an executable PT_LOAD", exec_load);
@@ -110,7 +116,7 @@ int main(int argc, char **argv, char **envp)
     rel("e_phoff/e_phnum agree with AT_PHDR/AT_PHNUM",
         eh && (const char *)eh + eh->e_phoff == (const char *)ph && eh->e_phnum == phnum);
     rel("AT_ENTRY == _start", getauxval(AT_ENTRY) == (unsigned long)_start);
-    rel("AT_ENTRY == e_entry", eh && eh->e_entry == getauxval(AT_ENTRY));
+    rel("AT_ENTRY == e_entry + load bias", eh && bias + eh->e_entry == getauxval(AT_ENTRY));
     printf("e_machine=%u\n", eh ? eh->e_machine : 0);
 
     rel("getuid() == AT_UID", getuid() == getauxval(AT_UID));
@@ -119,7 +125,14 @@ int main(int argc, char **argv, char **envp)
     rel("getegid() == AT_EGID", getegid() == getauxval(AT_EGID));
     rel("AT_SECURE == 0", getauxval(AT_SECURE) == 0);
     rel("AT_CLKTCK == 100", getauxval(AT_CLKTCK) == 100);
-    rel("AT_BASE == 0 (static, no interpreter)", getauxval(AT_BASE) == 0);
+    if (!interp) {
+        rel("AT_BASE == 0 (static, no interpreter)", getauxval(AT_BASE) == 0);
+    } else {
+        /* Dynamically linked: AT_BASE is where the interpreter's ELF header was loaded. */
+        const Elf64_Ehdr *ih = (const Elf64_Ehdr *)getauxval(AT_BASE);
+        rel("AT_BASE holds the interpreter's ELF header",
+            ih && memcmp(ih->e_ident, ELFMAG, SELFMAG) == 0 && ih->e_type == ET_DYN && eh && ih->e_machine == eh->e_machine);
+    }
 
     printf("AT_HWCAP=0x%lx\n", getauxval(AT_HWCAP));
     const char *plat = (const char *)getauxval(AT_PLATFORM);

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  * Runs every guest program under tests/guest-bin/ARCH/OPT/NAME (built by
  * toolchains/build-guest-tests.sh) under qemu-user and under bin/mimic, with the same
  * arguments, environment, stdin (/dev/null) and a timeout, and asserts that stdout and the exit
- * status are identical. Stderr is not compared (the emulators word their messages differently)
+ * status are identical. Dynamically linked programs (an OPT ending in {@code -dyn}) run with the
+ * cross toolchain's sysroot {@code /usr/TRIPLE} given to both as {@code -L}. Stderr is not compared (the emulators word their messages differently)
  * but is shown when a test fails.
  *
  * <p>System properties:
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>{@code mimic.qemu.ARCH}: the reference emulator for ARCH (default: qemu-ARCH on PATH)</li>
  *   <li>{@code mimic.tests.timeout}: seconds per run (default 60)</li>
  *   <li>{@code mimic.tests.only}, {@code mimic.tests.skip}: comma-separated program names (e.g.
- *       {@code threads}) or ARCH/OPT/NAME paths to run only, or to skip (reported as skipped)</li>
+ *       {@code threads}), ARCH/NAME (every optimisation level) or ARCH/OPT/NAME paths to run
+ *       only, or to skip (reported as skipped)</li>
  * </ul>
  */
 class GuestProgramTest {
@@ -49,6 +51,11 @@ class GuestProgramTest {
     private static final Map<String, Spec> SPECS = Map.of(
             "args_env", new Spec(List.of("one", "two words", "three"), Map.of("MIMIC_TEST_VAR", "hello"), 0),
             "segv", new Spec(List.of(), Map.of(), 128 + 11));
+
+    /** The sysroot of the dynamically linked variants: where Debian's cross libc lives. */
+    static Path crossSysroot(String arch) {
+        return Path.of("/usr", arch + "-linux-gnu");
+    }
 
     /** Reference emulator per guest arch. */
     private static final Map<String, String> QEMU = Map.of(
@@ -78,11 +85,13 @@ class GuestProgramTest {
                 String opt = program.getParent().getFileName().toString();
                 String name = program.getFileName().toString();
                 String id = arch + "/" + opt + "/" + name;
-                if (!only.isEmpty() && !only.contains(name) && !only.contains(id)) continue;
-                boolean skipped = skip.contains(name) || skip.contains(id);
+                String archName = arch + "/" + name;
+                if (!only.isEmpty() && !only.contains(name) && !only.contains(id) && !only.contains(archName)) continue;
+                boolean skipped = skip.contains(name) || skip.contains(id) || skip.contains(archName);
                 tests.add(DynamicTest.dynamicTest(id, program.toUri(), () -> {
                     Assumptions.assumeFalse(skipped, id + " skipped by -Dmimic.tests.skip");
-                    compare(id, qemuByArch.get(arch), launcher, program, SPECS.getOrDefault(name, Spec.DEFAULT));
+                    List<String> options = opt.endsWith("-dyn") ? List.of("-L", crossSysroot(arch).toString()) : List.of();
+                    compare(id, qemuByArch.get(arch), launcher, options, program, SPECS.getOrDefault(name, Spec.DEFAULT));
                 }));
             }
         }
@@ -90,9 +99,9 @@ class GuestProgramTest {
         return tests.stream();
     }
 
-    private static void compare(String id, Path qemu, Path launcher, Path program, Spec spec) {
+    private static void compare(String id, Path qemu, Path launcher, List<String> options, Path program, Spec spec) {
         Map<String, String> env = guestEnvironment(spec);
-        List<String> args = new ArrayList<>();
+        List<String> args = new ArrayList<>(options);
         args.add(program.toString());
         args.addAll(spec.args());
 

@@ -61,6 +61,20 @@ public interface LinuxAbi {
      */
     io.mimic.syscalls.linux.LinuxArch arch();
 
+    /**
+     * The GNU target triple (riscv64-linux-gnu): Debian's cross toolchains keep the guest's
+     * libraries and dynamic loader under /usr/TRIPLE, Mimic's default sysroot (see Sysroot).
+     */
+    default String gnuTriple() {
+        return name() + "-linux-gnu";
+    }
+
+    /**
+     * The guest's /proc/cpuinfo for {@code cpus} processors, in the text the ISA's Linux kernel
+     * prints (arch/ISA/kernel/cpuinfo or cpu.c), describing exactly what Mimic implements.
+     */
+    String cpuinfo(int cpus);
+
     /** Registers the ISA's own system calls (e.g. riscv_flush_icache). */
     void registerSyscalls(io.mimic.linuxuser.syscall.SyscallRegistry registry);
 }

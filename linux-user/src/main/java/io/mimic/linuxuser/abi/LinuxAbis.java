@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The guest ABIs this build supports, chosen by the ELF header. */
 public final class LinuxAbis {
-    private static final List<LinuxAbi> ALL = List.of(new RiscvLinuxAbi());
+    private static final List<LinuxAbi> ALL = List.of(new RiscvLinuxAbi(), new Arm64LinuxAbi());
 
     private LinuxAbis() {}
 

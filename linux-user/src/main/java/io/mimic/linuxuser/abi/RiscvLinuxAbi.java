@@ -54,6 +54,29 @@ public final class RiscvLinuxAbi implements LinuxAbi {
         return h;
     }
 
+    /**
+     * The ISA string as Linux prints it: single-letter extensions, then the multi-letter ones
+     * in canonical order. Zicntr (rdcycle/rdtime/rdinstret), Zicsr and Zifencei are implemented;
+     * Zihpm's counters are not.
+     */
+    static final String ISA = "rv64imafdc_zicntr_zicsr_zifencei_zba_zbb_zbs";
+
+    /** arch/riscv/kernel/cpu.c's show_cpuinfo: one block per hart; Sv39 matches {@link #taskSize}. */
+    @Override
+    public String cpuinfo(int cpus) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cpus; i++) {
+            sb.append("processor\t: ").append(i).append('\n');
+            sb.append("hart\t\t: ").append(i).append('\n');
+            sb.append("isa\t\t: ").append(ISA).append('\n');
+            sb.append("mmu\t\t: sv39\n");
+            sb.append("mvendorid\t: 0x0\n");
+            sb.append("marchid\t\t: 0x0\n");
+            sb.append("mimpid\t\t: 0x0\n\n");
+        }
+        return sb.toString();
+    }
+
     @Override public long hwcap2() { return 0; }
     @Override public String platform() { return null; }
     /** Sv39: user space ends at 256 GiB. */

@@ -6,7 +6,9 @@ import io.mimic.linuxuser.elf.ElfException;
 import io.mimic.linuxuser.elf.ElfFile;
 import io.mimic.linuxuser.process.GuestExit;
 import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.GuestThread;
 import io.mimic.linuxuser.process.ProgramLoader;
+import io.mimic.linuxuser.process.Sysroot;
 import io.mimic.linuxuser.syscall.LinuxSyscalls;
 import io.mimic.linuxuser.syscall.SyscallDispatcher;
 import io.mimic.translator.engine.CodeCache;
@@ -150,11 +152,13 @@ public final class Main {
         guestArgv.addAll(o.args);
         String exe = program.toAbsolutePath().normalize().toString();
         GuestProcess proc = new GuestProcess(abi, memory, code, exe, guestArgv);
+        proc.sysroot = sysroot != null ? Sysroot.of(sysroot) : Sysroot.defaultFor(abi.gnuTriple(), elf.interpreter);
         if (o.strace) proc.strace = System.err;
         CpuState cpu = abi.newCpu(memory);
-        cpu.system = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi));
+        GuestThread main = proc.startMainThread(cpu);
+        cpu.system = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi)).forThread(main);
         try {
-            ProgramLoader.load(proc, cpu, new ProgramLoader.Request(elf, guestArgv, guestEnvironment(o), o.program, stackSize, sysroot));
+            ProgramLoader.load(proc, cpu, new ProgramLoader.Request(elf, guestArgv, guestEnvironment(o), o.program, stackSize));
         } catch (ElfException e) {
             System.err.println("mimic: " + e.getMessage());
             return e.exitStatus;

@@ -6,6 +6,7 @@ import io.mimic.translator.memory.Prot;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.file.Files;
 
 /** Maps an ELF file's PT_LOAD segments into the guest address space. */
 public final class ElfLoader {
@@ -25,13 +26,30 @@ public final class ElfLoader {
         return new long[] {lo, hi};
     }
 
+    /** What /proc/self/maps shows for the file's pages: its real name, device and inode. */
+    private record FileIdentity(String name, long device, long inode) {
+        static FileIdentity of(java.nio.file.Path p) {
+            try {
+                return new FileIdentity(p.toRealPath().toString(), ((Number) Files.getAttribute(p, "unix:dev")).longValue(),
+                        ((Number) Files.getAttribute(p, "unix:ino")).longValue());
+            } catch (java.io.IOException | RuntimeException e) {
+                return new FileIdentity(p.toAbsolutePath().toString(), 0, 0);
+            }
+        }
+
+        AddressSpace.Backing at(long offset) {
+            return new AddressSpace.Backing(name, offset, device, inode, false);
+        }
+    }
+
     /** Loads the image with the given bias (0 for ET_EXEC). */
-    public static Loaded load(ElfFile elf, AddressSpace as, long bias, String name) throws ElfException {
+    public static Loaded load(ElfFile elf, AddressSpace as, long bias) throws ElfException {
         long[] span = span(elf);
         if (span[0] + bias < AddressSpace.PAGE_SIZE || span[1] + bias > AddressSpace.LIMIT) {
             throw new ElfException(elf.path + ": segments lie outside the guest address space", 126);
         }
         MemorySegment mem = GuestAccess.raw();
+        FileIdentity file = FileIdentity.of(elf.path);
         long end = 0;
         long phdr = 0;
         for (ElfFile.Segment s : elf.segments) {
@@ -47,7 +65,14 @@ public final class ElfLoader {
                 as.protect(start, AddressSpace.PAGE_SIZE, (as.prot(start) & 7) | prot);
                 start += AddressSpace.PAGE_SIZE;
             }
-            if (start < stop) as.map(start, stop - start, prot, elf.path.toString());
+            if (start < stop) {
+                // As the kernel maps it: file pages up to the end of the file data, then anonymous
+                // zero pages (the bss) that /proc/self/maps shows without a name.
+                long fileEnd = Math.min(stop, AddressSpace.pageUp(s.vaddr() + bias + s.filesz()));
+                long pageOffset = AddressSpace.pageDown(s.offset()) + (start - AddressSpace.pageDown(s.vaddr() + bias));
+                if (fileEnd > start) as.map(start, fileEnd - start, prot, file.at(pageOffset));
+                if (stop > Math.max(start, fileEnd)) as.map(Math.max(start, fileEnd), stop - Math.max(start, fileEnd), prot, "");
+            }
             long dst = s.vaddr() + bias;
             MemorySegment.copy(elf.bytes, (int) s.offset(), mem, ValueLayout.JAVA_BYTE, dst, (int) s.filesz());
             if (s.memsz() > s.filesz()) mem.asSlice(dst + s.filesz(), s.memsz() - s.filesz()).fill((byte) 0);

@@ -2,15 +2,20 @@ package io.mimic.linuxuser.process;
 
 import io.mimic.linuxuser.abi.LinuxAbi;
 import io.mimic.translator.engine.CodeCache;
+import io.mimic.translator.engine.CpuState;
 import io.mimic.translator.memory.AddressSpace;
 
 import java.io.PrintStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One emulated Linux process: its address space and code cache, the program break, the mmap
- * allocator's range, and the state Linux keeps per process (signal dispositions, names for
- * /proc). Threads (CpuStates) share it.
+ * allocator's range, and the state Linux keeps per process (signal dispositions, signals sent
+ * to the process, the thread registry). Per-thread state lives in {@link GuestThread}.
  */
 public final class GuestProcess {
     public final LinuxAbi abi;
@@ -18,33 +23,33 @@ public final class GuestProcess {
     public final CodeCache code;
     public final String executablePath;
     public final List<String> argv;
+    /** The guest's root for absolute names (-L), or null: see {@link Sysroot}. */
+    public Sysroot sysroot;
 
     /** The program break: [brkStart, brk) is the heap. */
     public long brkStart, brk;
     /** mmap places regions top-down in [mmapBottom, mmapTop). */
     public long mmapTop, mmapBottom;
     public long stackTop, stackSize;
+    /** Where execve put the program's pieces (for /proc/self/stat, cmdline, auxv). */
+    public ImageLayout image;
 
     /** Guest file descriptors and the host fds behind them. */
     public final FdTable fds;
 
     /** Raw guest sigaction structs per signal (1..64), as last set by rt_sigaction. */
     public final byte[][] sigactions = new byte[65][];
-    /** The single thread's blocked-signal mask (threads arrive in a later issue). */
-    public long signalMask;
 
     /**
-     * Signals sent to the process (kill, tgkill...) that a guest handler or the mask keeps from
-     * taking their default action: bit (sig - 1). Delivery belongs to the signal machinery.
+     * Signals sent to the process as a whole (kill) that a guest handler or every thread's mask
+     * keeps from taking their default action: bit (sig - 1). Any thread that does not block one
+     * may take it; signals for one thread are {@link GuestThread#pendingSignals}. Delivery belongs
+     * to the signal machinery.
      */
-    public long pendingSignals;
-    /** sigaltstack: the alternate signal stack (ss_sp, ss_size; flags 0 or SS_DISABLE = 2). */
-    public long altStackSp, altStackSize;
-    public int altStackFlags = 2;
-    /** set_robust_list's head and length (the kernel only records them until the thread exits). */
-    public long robustListHead, robustListLength;
-    /** The thread name (PR_SET_NAME, /proc/self/comm): at most 15 bytes. */
-    public String threadName;
+    public volatile long pendingSignals;
+
+    /** The live threads by guest tid. */
+    private final ConcurrentHashMap<Integer, GuestThread> threads = new ConcurrentHashMap<>();
 
     /** -strace output, or null. */
     public PrintStream strace;
@@ -56,8 +61,60 @@ public final class GuestProcess {
         this.executablePath = executablePath;
         this.argv = argv;
         this.fds = StandardFds.table();
+    }
+
+    /** The kernel names a new process after its executable's base name (15 bytes at most). */
+    public String initialThreadName() {
         String base = executablePath.substring(executablePath.lastIndexOf('/') + 1);
-        this.threadName = base.length() > 15 ? base.substring(0, 15) : base;
+        return base.length() > 15 ? base.substring(0, 15) : base;
+    }
+
+    /**
+     * Creates the thread that runs the program's entry point. Its tid is the process id, as for
+     * any process's first thread.
+     */
+    public GuestThread startMainThread(CpuState cpu) {
+        GuestThread t = new GuestThread(this, cpu, pid(), initialThreadName());
+        registerThread(t);
+        return t;
+    }
+
+    public void registerThread(GuestThread t) {
+        threads.put(t.tid, t);
+    }
+
+    public void unregisterThread(GuestThread t) {
+        threads.remove(t.tid, t);
+    }
+
+    /** The live thread with guest tid {@code tid}, or null. */
+    public GuestThread thread(int tid) {
+        return threads.get(tid);
+    }
+
+    /** A snapshot of the live threads. */
+    public Collection<GuestThread> threads() {
+        return List.copyOf(threads.values());
+    }
+
+    /** Adds {@code bits} to the process-directed pending set (callable from any thread). */
+    public void addPending(long bits) {
+        PENDING.getAndBitwiseOr(this, bits);
+    }
+
+    /** Removes {@code bits} from the process-directed pending set; returns those that were pending. */
+    public long takePending(long bits) {
+        return (long) PENDING.getAndBitwiseAnd(this, ~bits) & bits;
+    }
+
+    private static final VarHandle PENDING;
+
+    static {
+        try {
+            PENDING = MethodHandles.lookup().findVarHandle(GuestProcess.class, "pendingSignals", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     public io.mimic.syscalls.linux.LinuxArch arch() {

@@ -25,6 +25,7 @@ public final class InitialStack {
     private final ValueLayout.OfLong word;
     private long p;
     private final List<long[]> aux = new ArrayList<>();
+    private byte[] auxv = new byte[0];
 
     public InitialStack(long top, ByteOrder order) {
         this.p = top;
@@ -67,11 +68,18 @@ public final class InitialStack {
         q = put(q, 0);
         for (long e : envAddrs) q = put(q, e);
         q = put(q, 0);
+        long auxStart = q;
         for (long[] kv : aux) {
             q = put(q, kv[0]);
             q = put(q, kv[1]);
         }
+        auxv = mem.asSlice(auxStart, q - auxStart).toArray(ValueLayout.JAVA_BYTE);
         return sp;
+    }
+
+    /** The auxiliary vector as written by {@link #finish}, in the guest's byte order, AT_NULL included. */
+    public byte[] auxvBytes() {
+        return auxv.clone();
     }
 
     private long put(long at, long v) {

@@ -18,8 +18,7 @@ import java.util.List;
  */
 public final class ProgramLoader {
     /** What the loader needs besides the ELF file. */
-    public record Request(ElfFile elf, List<String> argv, List<String> env, String execfn, long stackSize,
-                          Path sysroot) {}
+    public record Request(ElfFile elf, List<String> argv, List<String> env, String execfn, long stackSize) {}
 
     private ProgramLoader() {}
 
@@ -42,11 +41,11 @@ public final class ProgramLoader {
             long[] span = ElfLoader.span(elf);
             bias = AddressSpace.pageDown(abi.dynamicBase()) - span[0];
         }
-        ElfLoader.Loaded main = ElfLoader.load(elf, as, bias, elf.path.toString());
+        ElfLoader.Loaded main = ElfLoader.load(elf, as, bias);
         long entry = main.entry();
         long interpBase = 0;
         if (elf.interpreter != null) {
-            Path interpPath = resolveInterpreter(elf.interpreter, req.sysroot());
+            Path interpPath = resolveInterpreter(elf.interpreter, proc.sysroot);
             ElfFile interp = ElfFile.read(interpPath);
             if (interp.machine != elf.machine) {
                 throw new ElfException(interpPath + ": interpreter is for a different architecture", 126);
@@ -55,7 +54,7 @@ public final class ProgramLoader {
             long size = span[1] - span[0];
             long at = as.findFreeBelow(proc.mmapTop, proc.mmapBottom, size);
             if (at < 0) throw new ElfException(interpPath + ": no room for the interpreter", 126);
-            ElfLoader.Loaded li = ElfLoader.load(interp, as, interp.type == ElfFile.ET_DYN ? at - span[0] : 0, interpPath.toString());
+            ElfLoader.Loaded li = ElfLoader.load(interp, as, interp.type == ElfFile.ET_DYN ? at - span[0] : 0);
             interpBase = li.bias();
             entry = li.entry();
         }
@@ -91,19 +90,41 @@ public final class ProgramLoader {
         st.aux(InitialStack.AT_EXECFN, execfn);
         if (platform != 0) st.aux(InitialStack.AT_PLATFORM, platform);
         long sp = st.finish(argvAddrs, envAddrs);
+        proc.image = layout(elf, main.bias(), sp, req, argvAddrs, envAddrs, st.auxvBytes());
 
         abi.setEntryState(cpu, entry, sp);
     }
 
-    /** The interpreter inside the sysroot first, then on the host, as qemu-user looks it up. */
-    private static Path resolveInterpreter(String interp, Path sysroot) throws ElfException {
-        if (sysroot != null) {
-            Path p = sysroot.resolve(interp.startsWith("/") ? interp.substring(1) : interp);
-            if (java.nio.file.Files.exists(p)) return p;
+    /** The ranges /proc/self/stat reports, computed as Linux's load_elf_binary does. */
+    private static ImageLayout layout(ElfFile elf, long bias, long sp, Request req, List<Long> argv, List<Long> env, byte[] auxv) {
+        long startCode = Long.MAX_VALUE, endCode = 0, startData = 0, endData = 0;
+        for (ElfFile.Segment s : elf.segments) {
+            if (s.type() != ElfFile.PT_LOAD) continue;
+            long k = s.vaddr() + bias;
+            if ((s.flags() & ElfFile.PF_X) != 0) {
+                startCode = Math.min(startCode, k);
+                endCode = Math.max(endCode, k + s.filesz());
+            }
+            startData = Math.max(startData, k);
+            endData = Math.max(endData, k + s.filesz());
         }
-        Path host = Path.of(interp);
-        if (java.nio.file.Files.exists(host)) return host;
+        if (startCode == Long.MAX_VALUE) startCode = 0;
+        long argStart = argv.isEmpty() ? 0 : argv.getFirst();
+        long argEnd = argv.isEmpty() ? 0 : argv.getLast() + utf8Length(req.argv().getLast()) + 1;
+        long envStart = env.isEmpty() ? argEnd : env.getFirst();
+        long envEnd = env.isEmpty() ? argEnd : env.getLast() + utf8Length(req.env().getLast()) + 1;
+        return new ImageLayout(startCode, endCode, startData, endData, sp, argStart, argEnd, envStart, envEnd, auxv);
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** The interpreter inside the sysroot first, then on the host, as qemu-user looks it up. */
+    private static Path resolveInterpreter(String interp, Sysroot sysroot) throws ElfException {
+        Path p = Path.of(sysroot == null ? interp : sysroot.hostPath(interp));
+        if (java.nio.file.Files.exists(p)) return p;
         throw new ElfException("could not open the ELF interpreter " + interp
-                + (sysroot == null ? " (dynamically linked program: give the guest's root with -L DIR)" : " under " + sysroot), 127);
+                + (sysroot == null ? " (dynamically linked program: give the guest's root with -L DIR)" : " under " + sysroot.directory()), 127);
     }
 }

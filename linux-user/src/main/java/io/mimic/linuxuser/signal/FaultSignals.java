@@ -1,7 +1,7 @@
 package io.mimic.linuxuser.signal;
 
 import io.mimic.linuxuser.process.GuestExit;
-import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.GuestThread;
 import io.mimic.translator.engine.CpuState;
 import io.mimic.translator.engine.GuestFault;
 
@@ -26,7 +26,8 @@ public final class FaultSignals {
         };
     }
 
-    public static void deliver(GuestProcess process, CpuState cpu) {
+    public static void deliver(GuestThread thread) {
+        CpuState cpu = thread.cpu;
         int sig = signalFor(cpu.faultKind);
         if (System.getenv("MIMIC_DEBUG") != null) {
             System.err.printf("mimic: %s fault at pc 0x%x, address 0x%x%n", cpu.faultKind, cpu.pc, cpu.faultAddress);

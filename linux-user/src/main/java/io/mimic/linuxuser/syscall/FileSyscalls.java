@@ -18,12 +18,16 @@ final class FileSyscalls {
     private FileSyscalls() {}
 
     static void register(SyscallRegistry r) {
-        r.register("openat", Passthrough.of("openat", "d p o i : fd"));
+        Passthrough openat = Passthrough.of("openat", "d p o i : fd");
+        r.register("openat", a -> {
+            long fd = GeneratedFiles.open(a, 1, a.arg(2));
+            return fd != GeneratedFiles.NOT_GENERATED ? fd : openat.call(a);
+        });
         r.register("openat2", FileSyscalls::openat2);
         r.register("getcwd", Passthrough.of("getcwd", "w1 i"));
-        r.register("chdir", Passthrough.of("chdir", "p"));
+        r.register("chdir", Passthrough.of("chdir", "h"));
         r.register("fchdir", Passthrough.of("fchdir", "f"));
-        r.register("chroot", Passthrough.of("chroot", "p"));
+        r.register("chroot", Passthrough.of("chroot", "h"));
         r.register("umask", Passthrough.of("umask", "i"));
         r.register("mkdirat", Passthrough.of("mkdirat", "d p i"));
         r.register("mknodat", Passthrough.of("mknodat", "d p i i"));
@@ -116,6 +120,8 @@ final class FileSyscalls {
         long resolve = StructConverter.field(m, guestHow, how, "resolve", order);
         LinuxArch arch = a.arch();
         if ((flags & ~arch.openFlags().knownBits()) != 0) return -Errno.EINVAL;
+        long generated = GeneratedFiles.open(a, 1, flags);
+        if (generated != GeneratedFiles.NOT_GENERATED) return generated;
         boolean cloexec = (flags & arch.openFlags().value("O_CLOEXEC")) != 0;
         StructLayout hh = LinuxArch.host().struct("open_how");
         MemorySegment host = a.arena().allocate(hh.size(), 8);

@@ -1,6 +1,9 @@
 package io.mimic.linuxuser.syscall;
 
+import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.Sysroot;
 import io.mimic.translator.memory.GuestAccess;
+import io.mimic.translator.memory.HostReservation;
 
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +18,39 @@ import java.nio.charset.StandardCharsets;
  *       {@code /dev/stdin|stdout|stderr}: guest fd N is host fd {@code FdTable.host(N)}; a guest
  *       fd that is not open becomes a name that does not exist.</li>
  * </ul>
- * Everything else passes unchanged (the test is a few byte compares, so ordinary names cost
- * nothing). readlinkat answers {@code /proc/self/exe} itself (see FileSyscalls).
+ * Then, with a sysroot ({@code -L}), an absolute name that exists inside it names that file
+ * (see {@link Sysroot}); everything else passes unchanged (the test is a few byte compares, so
+ * ordinary names cost nothing without a sysroot). readlinkat answers {@code /proc/self/exe}
+ * itself (see FileSyscalls); the generated /proc files are opened by {@code ProcFiles}.
  */
-final class GuestPaths {
+public final class GuestPaths {
     private GuestPaths() {}
+
+    /**
+     * The host name of a guest file name, for callers outside the syscall layer (execve): the
+     * /proc and /dev names above rewritten, then the sysroot applied.
+     */
+    public static String hostPath(GuestProcess p, String path) {
+        String special = rewrite(p, path);
+        if (special != null) return special;
+        return p.sysroot == null ? path : p.sysroot.hostPath(path);
+    }
+
+    /**
+     * The host address of the NUL-terminated host name for the guest name of {@code len} bytes
+     * at {@code g}; {@code sysroot} false keeps the name out of the sysroot (chdir, chroot: the
+     * working directory stays a host directory, as under qemu, so getcwd never shows the sysroot).
+     */
+    static long hostAddress(SyscallArgs a, long g, int len, boolean sysroot) {
+        String special = rewrite(a, g, len);
+        if (special != null) return a.arena().allocateFrom(special).address();
+        Sysroot root = a.process.sysroot;
+        if (sysroot && root != null && len > 0 && GuestAccess.raw().get(ValueLayout.JAVA_BYTE, g) == '/') {
+            long h = root.hostPath(GuestAccess.raw().asSlice(g, len), len, a.arena());
+            if (h != 0) return h;
+        }
+        return HostReservation.hostAddress(g);
+    }
 
     /** The host name for a guest name of {@code len} bytes at {@code g}, or null to keep it. */
     static String rewrite(SyscallArgs a, long g, int len) {
@@ -32,18 +63,22 @@ final class GuestPaths {
     }
 
     static String rewrite(SyscallArgs a, String path) {
-        String rest = procSelf(a, path);
+        return rewrite(a.process, path);
+    }
+
+    static String rewrite(GuestProcess p, String path) {
+        String rest = procSelf(p, path);
         if (rest != null) {
-            if (rest.equals("exe")) return a.process.executablePath;
+            if (rest.equals("exe")) return p.executablePath;
             String fdPart = rest.startsWith("fd/") ? "fd/" : rest.startsWith("fdinfo/") ? "fdinfo/" : null;
-            if (fdPart != null) return fdPath(a, fdPart, rest.substring(fdPart.length()));
+            if (fdPart != null) return fdPath(p, fdPart, rest.substring(fdPart.length()));
             return null;
         }
-        if (path.startsWith("/dev/fd/")) return fdPath(a, "fd/", path.substring(8));
+        if (path.startsWith("/dev/fd/")) return fdPath(p, "fd/", path.substring(8));
         return switch (path) {
-            case "/dev/stdin" -> fdPath(a, "fd/", "0");
-            case "/dev/stdout" -> fdPath(a, "fd/", "1");
-            case "/dev/stderr" -> fdPath(a, "fd/", "2");
+            case "/dev/stdin" -> fdPath(p, "fd/", "0");
+            case "/dev/stdout" -> fdPath(p, "fd/", "1");
+            case "/dev/stderr" -> fdPath(p, "fd/", "2");
             default -> null;
         };
     }
@@ -59,20 +94,20 @@ final class GuestPaths {
 
     /** True if the guest name is the executable's /proc link. */
     static boolean isProcExe(SyscallArgs a, String path) {
-        return "exe".equals(procSelf(a, path));
+        return "exe".equals(procSelf(a.process, path));
     }
 
     /** What follows "/proc/self/" (or /proc/OWNPID/, /proc/thread-self/), or null. */
-    private static String procSelf(SyscallArgs a, String path) {
+    public static String procSelf(GuestProcess p, String path) {
         if (!path.startsWith("/proc/")) return null;
         int slash = path.indexOf('/', 6);
         if (slash < 0) return null;
         String who = path.substring(6, slash);
-        if (!who.equals("self") && !who.equals("thread-self") && !who.equals(Integer.toString(a.process.pid()))) return null;
+        if (!who.equals("self") && !who.equals("thread-self") && !who.equals(Integer.toString(p.pid()))) return null;
         return path.substring(slash + 1);
     }
 
-    private static String fdPath(SyscallArgs a, String dir, String numberAndRest) {
+    private static String fdPath(GuestProcess p, String dir, String numberAndRest) {
         int end = numberAndRest.indexOf('/');
         String num = end < 0 ? numberAndRest : numberAndRest.substring(0, end);
         String tail = end < 0 ? "" : numberAndRest.substring(end);
@@ -82,7 +117,7 @@ final class GuestPaths {
         } catch (NumberFormatException e) {
             return null;
         }
-        int host = a.process.fds.host(guest);
+        int host = p.fds.host(guest);
         return "/proc/self/" + dir + (host < 0 ? "-1" : Integer.toString(host)) + tail;
     }
 }

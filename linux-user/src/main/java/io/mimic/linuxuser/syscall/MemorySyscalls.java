@@ -1,5 +1,6 @@
 package io.mimic.linuxuser.syscall;
 
+import io.mimic.linuxuser.host.HostFiles;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.process.GuestProcess;
 import io.mimic.syscalls.linux.Errno;
@@ -16,6 +17,8 @@ final class MemorySyscalls {
             MAP_ANONYMOUS = 0x20, MAP_FIXED_NOREPLACE = 0x100000;
     static final int MREMAP_MAYMOVE = 1, MREMAP_FIXED = 2;
     static final int MADV_DONTNEED = 4;
+    /** The host's access modes in F_GETFL (the same on every Linux ABI). */
+    private static final int O_WRONLY = 1, O_RDWR = 2;
 
     private static final int HOST_PREAD = HostSyscalls.number("pread64");
 
@@ -70,19 +73,29 @@ final class MemorySyscalls {
         boolean anonymous = (flags & MAP_ANONYMOUS) != 0;
         int fd = anonymous ? -1 : p.fds.host(guestFd);
         if (!anonymous && fd < 0) return -Errno.EBADF;
+        AddressSpace.Backing backing = AddressSpace.Backing.ANONYMOUS;
+        if (!anonymous) {
+            HostFiles.FileId id = HostFiles.identify(fd);
+            if (id == null) return -Errno.EBADF;
+            long err = fileMappingError(fd, id, type, prot);
+            if (err != 0) return err;
+            backing = new AddressSpace.Backing(id.name(), off, id.device(), id.inode(), type != MAP_PRIVATE);
+        }
         if ((flags & MAP_FIXED) != 0 && !p.memory.isFree(at, size)) p.memory.unmap(at, size);
         if (anonymous) {
-            p.memory.map(at, size, prot, "");
+            p.memory.map(at, size, prot, backing);
             return at;
         }
         if (type != MAP_PRIVATE) {
             long r = HostReservation.mapSharedFile(at, size, fd, off);
             if (r < 0) return r;
-            p.memory.map(at, size, prot, "fd:" + guestFd);
+            p.memory.map(at, size, prot, backing);
             return at;
         }
-        // Private file mapping: a private copy read from the file (pages past EOF read as zero).
-        p.memory.map(at, size, prot, "fd:" + guestFd);
+        // Private file mapping: a private copy read from the file. The rest of the page holding
+        // the end of the file reads as zero, as on Linux; whole pages past the end also read as
+        // zero here, where Linux would raise SIGBUS on access.
+        p.memory.map(at, size, prot, backing);
         long done = 0;
         while (done < size) {
             long n = HostSyscalls.call(HOST_PREAD, fd, HostReservation.hostAddress(at + done), size - done, off + done);
@@ -94,6 +107,22 @@ final class MemorySyscalls {
             done += n;
         }
         return at;
+    }
+
+    /**
+     * The kernel's checks of the file behind a mapping (do_mmap): the file must be open for
+     * reading, for writing too if a shared mapping may write it, and be something that can be
+     * mapped (a regular file or a device; a directory, pipe or socket is ENODEV).
+     */
+    private static long fileMappingError(int fd, HostFiles.FileId id, int type, int prot) {
+        long fl = HostFiles.statusFlags(fd);
+        if (fl < 0) return fl;
+        int access = (int) (fl & 3);
+        if (type != MAP_PRIVATE && (prot & Prot.WRITE) != 0 && access != O_RDWR) return -Errno.EACCES;
+        if (access == O_WRONLY) return -Errno.EACCES;
+        int t = id.type();
+        if (t != HostFiles.S_IFREG && t != HostFiles.S_IFCHR && t != HostFiles.S_IFBLK) return -Errno.ENODEV;
+        return 0;
     }
 
     /** Chooses where a new mapping goes, as Linux does: the fixed address, the hint if free, else top-down. */
@@ -139,14 +168,20 @@ final class MemorySyscalls {
             if (newSize < oldSize) p.memory.unmap(old + newSize, oldSize - newSize);
             return old;
         }
+        AddressSpace.Mapping was = p.memory.mappingAt(old);
+        AddressSpace.Backing backing = was == null ? AddressSpace.Backing.ANONYMOUS : was.backing();
         if (p.memory.isFree(old + oldSize, newSize - oldSize) && old + newSize <= p.mmapTop) {
-            p.memory.map(old + oldSize, newSize - oldSize, prot, "");
+            p.memory.map(old + oldSize, newSize - oldSize, prot, backing.inode() == 0 ? backing
+                    : new AddressSpace.Backing(backing.name(), backing.offset() + (old + oldSize - was.start()),
+                            backing.device(), backing.inode(), backing.shared()));
             return old;
         }
         if ((flags & MREMAP_MAYMOVE) == 0) return -Errno.ENOMEM;
         long at = p.memory.findFreeBelow(p.mmapTop, p.mmapBottom, newSize);
         if (at < 0) return -Errno.ENOMEM;
-        p.memory.map(at, newSize, prot, "");
+        p.memory.map(at, newSize, prot, backing.inode() == 0 ? backing
+                : new AddressSpace.Backing(backing.name(), backing.offset() + (old - was.start()),
+                        backing.device(), backing.inode(), backing.shared()));
         MemorySegment m = GuestAccess.raw();
         MemorySegment.copy(m, old, m, at, oldSize);
         p.memory.unmap(old, oldSize);

@@ -22,7 +22,9 @@ import java.util.List;
  *   <li>{@code f}: guest fd, translated (EBADF if the guest has no such fd)</li>
  *   <li>{@code d}: directory fd of the *at calls: like {@code f}, but AT_FDCWD passes</li>
  *   <li>{@code s}: NUL-terminated string the kernel reads; null stays null</li>
- *   <li>{@code p}: file name: like {@code s}, with /proc/self/exe and /proc/self/fd/N rewritten (GuestPaths)</li>
+ *   <li>{@code p}: file name: like {@code s}, with /proc/self/exe and /proc/self/fd/N rewritten
+ *       and absolute names looked up in the sysroot first (GuestPaths)</li>
+ *   <li>{@code h}: a file name that stays the host's (chdir, chroot): like {@code p} without the sysroot</li>
  *   <li>{@code rN} / {@code wN}: byte buffer the kernel reads / writes, length in argument N</li>
  *   <li>{@code R16} / {@code W16}: byte buffer of a fixed size; null stays null</li>
  *   <li>{@code <T} / {@code >T} / {@code =T}: struct T (a layout in syscall-tables' layouts.txt) the
@@ -42,7 +44,7 @@ import java.util.List;
  * else gets a handler of its own.
  */
 public final class Passthrough implements SyscallHandler {
-    private enum Kind { INT, FD, DIRFD, STR, PATH, BUF_ARG, BUF_FIXED, STRUCT, IOV, OPEN_FLAGS, CLOEXEC_FLAGS }
+    private enum Kind { INT, FD, DIRFD, STR, PATH, HOST_PATH, BUF_ARG, BUF_FIXED, STRUCT, IOV, OPEN_FLAGS, CLOEXEC_FLAGS }
 
     private record Arg(Kind kind, boolean kernelWrites, boolean kernelReads, long n, String struct, int count) {}
 
@@ -88,6 +90,7 @@ public final class Passthrough implements SyscallHandler {
             case 'd' -> simple(w, Kind.DIRFD);
             case 's' -> simple(w, Kind.STR);
             case 'p' -> simple(w, Kind.PATH);
+            case 'h' -> simple(w, Kind.HOST_PATH);
             case 'o' -> simple(w, Kind.OPEN_FLAGS);
             case 'r', 'w' -> new Arg(Kind.BUF_ARG, k == 'w', k == 'r', argIndex(rest, w), null, 1);
             case 'R', 'W' -> new Arg(Kind.BUF_FIXED, k == 'W', k == 'R', Long.parseLong(rest), null, 1);
@@ -131,6 +134,7 @@ public final class Passthrough implements SyscallHandler {
                 case DIRFD -> a.dirFd(i);
                 case STR -> a.arg(i) == 0 ? 0 : a.string(i);
                 case PATH -> a.path(i);
+                case HOST_PATH -> a.path(i, false);
                 case BUF_ARG -> a.buffer(i, a.arg((int) s.n), s.kernelWrites);
                 case BUF_FIXED -> a.buffer(i, s.n, s.kernelWrites);
                 case STRUCT -> {

@@ -19,8 +19,12 @@ final class ProcessSyscalls {
         r.register("exit_group", a -> { throw new GuestExit(a.intArg(0) & 0xff); });
         r.register("getpid", Passthrough.of("getpid", ""));
         r.register("getppid", Passthrough.of("getppid", ""));
-        r.register("gettid", Passthrough.of("gettid", ""));
-        r.register("set_tid_address", Passthrough.of("gettid", ""));
+        r.register("gettid", a -> a.thread.tid);
+        // The address is written (0) and futex-woken when the thread exits.
+        r.register("set_tid_address", a -> {
+            a.thread.clearChildTid = a.arg(0);
+            return a.thread.tid;
+        });
         // Identity: ids are the host process's (a raw setuid changes the calling thread's
         // credentials, which is the thread the guest runs on).
         r.register("getuid", Passthrough.of("getuid", ""));
@@ -83,15 +87,15 @@ final class ProcessSyscalls {
         // The robust-futex list matters once threads exist; the kernel only records the head.
         r.register("set_robust_list", a -> {
             if (a.arg(1) != a.arch().struct("robust_list_head").size()) return -Errno.EINVAL;
-            a.process.robustListHead = a.arg(0);
-            a.process.robustListLength = a.arg(1);
+            a.thread.robustListHead = a.arg(0);
+            a.thread.robustListLength = a.arg(1);
             return 0;
         });
         r.register("get_robust_list", a -> {
             int pid = a.intArg(0);
             if (pid != 0 && pid != a.process.pid()) return -Errno.ESRCH;
-            a.writeLong(a.arg(1), a.process.robustListHead);
-            a.writeLong(a.arg(2), a.process.robustListLength);
+            a.writeLong(a.arg(1), a.thread.robustListHead);
+            a.writeLong(a.arg(2), a.thread.robustListLength);
             return 0;
         });
         r.register("rt_sigaction", ProcessSyscalls::sigaction);
@@ -193,12 +197,12 @@ final class ProcessSyscalls {
                     if (b == 0) break;
                     name[n++] = b;
                 }
-                a.process.threadName = new String(name, 0, n, StandardCharsets.UTF_8);
+                a.thread.name = new String(name, 0, n, StandardCharsets.UTF_8);
                 return 0;
             }
             case PR_GET_NAME -> {
                 byte[] name = new byte[TASK_COMM_LEN];
-                byte[] cur = a.process.threadName.getBytes(StandardCharsets.UTF_8);
+                byte[] cur = a.thread.name.getBytes(StandardCharsets.UTF_8);
                 System.arraycopy(cur, 0, name, 0, Math.min(cur.length, TASK_COMM_LEN - 1));
                 a.writeBytes(a.arg(1), name, TASK_COMM_LEN);
                 return 0;
@@ -270,7 +274,7 @@ final class ProcessSyscalls {
         int how = a.intArg(0);
         if (a.arg(3) != 8) return -Errno.EINVAL;
         ValueLayout.OfLong word = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(a.process.abi.frontendByteOrder());
-        long old = a.process.signalMask;
+        long old = a.thread.signalMask;
         long set = 0;
         if (a.arg(1) != 0) {
             a.checkGuest(a.arg(1), 8, false);
@@ -288,7 +292,7 @@ final class ProcessSyscalls {
                 case 2 -> set;
                 default -> throw new SyscallError(Errno.EINVAL);
             };
-            a.process.signalMask = mask & ~unblockable;
+            a.thread.signalMask = mask & ~unblockable;
         }
         return 0;
     }

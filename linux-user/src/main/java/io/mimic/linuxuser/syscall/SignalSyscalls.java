@@ -3,6 +3,7 @@ package io.mimic.linuxuser.syscall;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.process.GuestExit;
 import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.GuestThread;
 import io.mimic.syscalls.linux.Errno;
 import io.mimic.syscalls.linux.FlagTable;
 import io.mimic.syscalls.linux.LinuxArch;
@@ -19,7 +20,7 @@ import java.lang.foreign.MemorySegment;
  * sends itself takes its default action at once when nothing stops it: terminate (exit status
  * 128 + signal, after qemu's one-line report for the signals that dump core), stop (the host
  * process is stopped, as qemu does), or nothing. A signal that is blocked or has a guest handler
- * is recorded as pending in {@link GuestProcess#pendingSignals} for the signal machinery to
+ * is recorded as pending in {@link GuestThread#pendingSignals} for the signal machinery to
  * deliver; SIG_IGN discards it. Signals for other processes go to the host, by name through
  * both ABIs' signal tables.
  */
@@ -54,7 +55,7 @@ final class SignalSyscalls {
     }
 
     private static long sigpipe(SyscallArgs a, long result, boolean suppressed) {
-        if (result == -Errno.EPIPE && !suppressed) raise(a, (int) a.arch().signals().value("SIGPIPE"));
+        if (result == -Errno.EPIPE && !suppressed) raise(a, (int) a.arch().signals().value("SIGPIPE"), a.thread);
         return result;
     }
 
@@ -64,20 +65,20 @@ final class SignalSyscalls {
         GuestProcess p = a.process;
         // 0 (the caller's process group) reaches only the guest itself: other members of the
         // group would get a host signal the JVM cannot tell from its own.
-        if (pid == p.pid() || pid == 0) return sig == 0 ? 0 : raise(a, sig);
+        if (pid == p.pid() || pid == 0) return sig == 0 ? 0 : raise(a, sig, null);
         return hostSignal(a, "kill", sig, pid);
     }
 
     private static long threadKill(SyscallArgs a, int tgid, int tid, int sig) {
         if (sig < 0 || sig > Signals.SIGRTMAX || tid <= 0 || (tgid != -1 && tgid <= 0)) return -Errno.EINVAL;
         GuestProcess p = a.process;
-        boolean self = (tgid == -1 || tgid == p.pid()) && (tid == p.pid() || tid == hostTid());
-        if (self) return sig == 0 ? 0 : raise(a, sig);
+        GuestThread target = p.thread(tid);
+        if (target != null) {
+            if (tgid != -1 && tgid != p.pid()) return -Errno.ESRCH;
+            return sig == 0 ? 0 : raise(a, sig, target);
+        }
+        if (tgid == p.pid()) return -Errno.ESRCH;
         return tgid == -1 ? hostSignal(a, "tkill", sig, tid) : hostSignal(a, "tgkill", sig, tgid, tid);
-    }
-
-    private static int hostTid() {
-        return (int) HostSyscalls.call(HostSyscalls.number("gettid"));
     }
 
     /** A signal for another process: the host number of the same signal. */
@@ -93,8 +94,11 @@ final class SignalSyscalls {
         return HostSyscalls.call(HostSyscalls.number(call), args);
     }
 
-    /** The guest sends itself {@code sig}: default action now, or pending for a handler / the mask. */
-    static long raise(SyscallArgs a, int sig) {
+    /**
+     * The guest sends itself {@code sig}, to thread {@code target} or (null) to the process:
+     * default action now, or pending for a handler / the mask.
+     */
+    static long raise(SyscallArgs a, int sig, GuestThread target) {
         GuestProcess p = a.process;
         FlagTable signals = a.arch().signals();
         String name = signals.symbol(sig);
@@ -102,12 +106,9 @@ final class SignalSyscalls {
         boolean unblockable = "SIGKILL".equals(name) || "SIGSTOP".equals(name);
         long handler = handler(a, sig);
         if (!unblockable && handler == Signals.SIG_IGN) return 0;
-        if (!unblockable && (p.signalMask & bit) != 0) {
-            p.pendingSignals |= bit;
-            return 0;
-        }
-        if (!unblockable && handler != Signals.SIG_DFL) {
-            p.pendingSignals |= bit;
+        if (!unblockable && (blocked(p, target, bit) || handler != Signals.SIG_DFL)) {
+            if (target != null) target.addPending(bit);
+            else p.addPending(bit);
             return 0;
         }
         switch (Signals.defaultAction(name)) {
@@ -129,6 +130,15 @@ final class SignalSyscalls {
         }
     }
 
+    /** A thread-directed signal is blocked by its thread's mask; a process-directed one by every thread's. */
+    private static boolean blocked(GuestProcess p, GuestThread target, long bit) {
+        if (target != null) return (target.signalMask & bit) != 0;
+        for (GuestThread t : p.threads()) {
+            if ((t.signalMask & bit) == 0) return false;
+        }
+        return true;
+    }
+
     /** The handler word of the guest's sigaction for {@code sig} (SIG_DFL if never set). */
     private static long handler(SyscallArgs a, int sig) {
         byte[] act = a.process.sigactions[sig];
@@ -142,13 +152,14 @@ final class SignalSyscalls {
         StructLayout set = a.arch().struct("sigset");
         if (size != set.size()) return -Errno.EINVAL;
         a.checkGuest(a.arg(0), size, true);
-        StructConverter.setField(GuestAccess.raw(), a.arg(0), set, "bits", a.process.pendingSignals, a.order());
+        StructConverter.setField(GuestAccess.raw(), a.arg(0), set, "bits",
+                a.process.pendingSignals | a.thread.pendingSignals, a.order());
         return 0;
     }
 
     /** sigaltstack: recorded for the signal machinery, which delivers on it. */
     private static long sigaltstack(SyscallArgs a) {
-        GuestProcess p = a.process;
+        GuestThread p = a.thread;
         StructLayout st = a.arch().struct("stack_t");
         MemorySegment m = GuestAccess.raw();
         long newSp = 0, newSize = 0;

@@ -2,6 +2,7 @@ package io.mimic.linuxuser.syscall;
 
 import io.mimic.linuxuser.process.FdTable;
 import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.GuestThread;
 import io.mimic.syscalls.linux.Errno;
 import io.mimic.syscalls.linux.LinuxArch;
 import io.mimic.translator.engine.CpuState;
@@ -25,19 +26,23 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SyscallArgs implements AutoCloseable {
     public final GuestProcess process;
+    /** The calling thread (null only in tests that give arguments directly). */
+    public final GuestThread thread;
     public final CpuState cpu;
     private final long[] args = new long[6];
     private Arena arena;
 
-    SyscallArgs(GuestProcess process, CpuState cpu) {
-        this.process = process;
-        this.cpu = cpu;
+    SyscallArgs(GuestThread thread) {
+        this.process = thread.process;
+        this.thread = thread;
+        this.cpu = thread.cpu;
         for (int i = 0; i < 6; i++) args[i] = process.abi.syscallArg(cpu, i);
     }
 
     /** For tests: arguments given directly. */
     SyscallArgs(GuestProcess process, long... values) {
         this.process = process;
+        this.thread = null;
         this.cpu = null;
         System.arraycopy(values, 0, args, 0, values.length);
     }
@@ -106,14 +111,22 @@ public final class SyscallArgs implements AutoCloseable {
 
     /**
      * Host address of a file name argument: checked like {@link #string}, with the names that
-     * must see the guest rather than the JVM rewritten (see {@link GuestPaths}); null stays null.
+     * must see the guest rather than the JVM rewritten and absolute names looked up in the
+     * sysroot first (see {@link GuestPaths}); null stays null.
      */
     public long path(int argIndex) {
+        return path(argIndex, true);
+    }
+
+    /**
+     * {@link #path(int)}; with {@code sysroot} false the name is never redirected into the
+     * sysroot (chdir and chroot keep the working directory a host directory, as qemu does).
+     */
+    public long path(int argIndex, boolean sysroot) {
         long g = args[argIndex];
         if (g == 0) return 0;
         int len = stringLength(g);
-        String rewritten = GuestPaths.rewrite(this, g, len);
-        return rewritten == null ? HostReservation.hostAddress(g) : arena().allocateFrom(rewritten).address();
+        return GuestPaths.hostAddress(this, g, len, sysroot);
     }
 
     /** Reads a guest C string (checked) into a Java string. */

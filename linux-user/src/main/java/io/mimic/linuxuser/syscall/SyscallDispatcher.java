@@ -2,6 +2,7 @@ package io.mimic.linuxuser.syscall;
 
 import io.mimic.linuxuser.process.GuestExit;
 import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.GuestThread;
 import io.mimic.linuxuser.signal.FaultSignals;
 import io.mimic.syscalls.linux.Errno;
 import io.mimic.syscalls.linux.SyscallTable;
@@ -10,9 +11,11 @@ import io.mimic.translator.engine.SystemInterface;
 
 /**
  * Carries out guest system calls: the ABI's table turns the number into a name, the registry
- * gives the handler. A number without a handler returns -ENOSYS (and -strace shows it).
+ * gives the handler. A number without a handler returns -ENOSYS (and -strace shows it). One
+ * dispatcher serves the whole process; each thread's CPU reaches it through
+ * {@link #forThread}, which knows the calling thread.
  */
-public final class SyscallDispatcher implements SystemInterface {
+public final class SyscallDispatcher {
     private final GuestProcess process;
     private final SyscallTable table;
     private final SyscallHandler[] byNumber;
@@ -30,14 +33,34 @@ public final class SyscallDispatcher implements SystemInterface {
         }
     }
 
-    @Override
-    public void systemCall(CpuState cpu) {
+    /** The OS interface for one thread's CPU. */
+    public SystemInterface forThread(GuestThread thread) {
+        return new SystemInterface() {
+            @Override
+            public void systemCall(CpuState cpu) {
+                SyscallDispatcher.this.systemCall(thread);
+            }
+
+            @Override
+            public void fault(CpuState cpu) {
+                FaultSignals.deliver(thread);
+            }
+
+            @Override
+            public void interrupt(CpuState cpu) {
+                cpu.interruptPending = 0;
+            }
+        };
+    }
+
+    private void systemCall(GuestThread thread) {
+        CpuState cpu = thread.cpu;
         long nr = process.abi.syscallNumber(cpu);
         boolean inTable = nr >= 0 && nr < byNumber.length;
         SyscallHandler h = inTable ? byNumber[(int) nr] : null;
         SyscallTable.Entry entry = inTable ? entries[(int) nr] : null;
         long result;
-        try (SyscallArgs args = new SyscallArgs(process, cpu)) {
+        try (SyscallArgs args = new SyscallArgs(thread)) {
             String traced = process.strace != null ? Strace.call(process.pid(), nr, entry, args) : null;
             if (h == null) {
                 result = -Errno.ENOSYS;
@@ -54,15 +77,5 @@ public final class SyscallDispatcher implements SystemInterface {
             if (traced != null) process.strace.println(traced + Strace.result(result, entry));
         }
         process.abi.setSyscallResult(cpu, result);
-    }
-
-    @Override
-    public void fault(CpuState cpu) {
-        FaultSignals.deliver(process, cpu);
-    }
-
-    @Override
-    public void interrupt(CpuState cpu) {
-        cpu.interruptPending = 0;
     }
 }

@@ -141,6 +141,27 @@ public final class Emitter implements Opcodes {
         }
     }
 
+    /**
+     * Stores the register's current value into the CPU's bank array now, for a helper that reads
+     * the array directly (e.g. one that works on a whole vector register).
+     */
+    public void syncToState(int bank, int reg) {
+        if (reg == banks[bank].hardwiredZero()) return;
+        code.add(new VarInsnNode(ALOAD, bankArrayLocal[bank]));
+        code.add(intConst(reg));
+        code.add(new VarInsnNode(LLOAD, local(bank, reg)));
+        code.add(new InsnNode(LASTORE));
+    }
+
+    /** Reloads the register from the CPU's bank array, after a helper wrote the array directly. */
+    public void reloadFromState(int bank, int reg) {
+        if (reg == banks[bank].hardwiredZero()) return;
+        code.add(new VarInsnNode(ALOAD, bankArrayLocal[bank]));
+        code.add(intConst(reg));
+        code.add(new InsnNode(LALOAD));
+        code.add(new VarInsnNode(LSTORE, local(bank, reg)));
+    }
+
     /** True if writes to this register are discarded (the front-end may skip computing the value). */
     public boolean isZeroRegister(int bank, int reg) {
         return reg == banks[bank].hardwiredZero();

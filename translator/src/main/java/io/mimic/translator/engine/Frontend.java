@@ -21,6 +21,13 @@ public interface Frontend {
      */
     DecodedInsn decode(CpuState cpu, long pc);
 
+    /**
+     * Called once per region before any instruction of it is translated, with the region's
+     * instructions in address order. A front-end may annotate its instructions here, e.g. mark
+     * condition flags that no later instruction reads (lazy flags).
+     */
+    default void prepareRegion(java.util.NavigableMap<Long, DecodedInsn> region) {}
+
     /** Emits the instruction's semantics. */
     void translate(DecodedInsn insn, Emitter e);
 

@@ -65,6 +65,7 @@ final class UnitCompiler implements Opcodes {
         Map<Long, LabelNode> labels = new HashMap<>();
         for (Long pc : region.keySet()) labels.put(pc, new LabelNode());
         Emitter e = new Emitter(frontend, labels);
+        frontend.prepareRegion(region);
 
         DecodedInsn prev = null;
         for (DecodedInsn insn : region.values()) {

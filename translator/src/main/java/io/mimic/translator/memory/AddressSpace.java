@@ -27,8 +27,31 @@ public final class AddressSpace {
     /** Everything that caches permissions (TLBs) or derived data (translated code) about pages. */
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
 
-    /** A named mapping, as /proc/self/maps shows it. */
-    public record Mapping(long start, long end, int prot, String name) {}
+    /** A mapped range with its permissions and what backs it, as /proc/self/maps shows it. */
+    public record Mapping(long start, long end, int prot, Backing backing) {
+        public String name() {
+            return backing.name();
+        }
+    }
+
+    /**
+     * What a mapping shows besides its range and permissions: the file it was mapped from (name,
+     * offset of the range's first byte in the file, device and inode numbers) or, for anonymous
+     * memory, an optional label such as "[stack]" with zero offset, device and inode. The
+     * operating-system layer fills it in; the address space only keeps it and splits it.
+     */
+    public record Backing(String name, long offset, long device, long inode, boolean shared) {
+        public static final Backing ANONYMOUS = new Backing("", 0, 0, 0, false);
+
+        public static Backing anonymous(String label) {
+            return label.isEmpty() ? ANONYMOUS : new Backing(label, 0, 0, 0, false);
+        }
+
+        /** The same backing for a range starting {@code delta} bytes further in. */
+        Backing advancedBy(long delta) {
+            return inode == 0 && device == 0 && offset == 0 ? this : new Backing(name, offset + delta, device, inode, shared);
+        }
+    }
 
     /** Told when permissions of a range shrink or its contents are replaced. */
     public interface ChangeListener {
@@ -66,10 +89,15 @@ public final class AddressSpace {
     }
 
     /** Maps [start, start+len) (page aligned) with {@code prot}, replacing what was there. */
-    public synchronized void map(long start, long len, int prot, String name) {
+    public void map(long start, long len, int prot, String name) {
+        map(start, len, prot, Backing.anonymous(name));
+    }
+
+    /** Maps [start, start+len) (page aligned) with {@code prot} and the given backing, replacing what was there. */
+    public synchronized void map(long start, long len, int prot, Backing backing) {
         checkRange(start, len);
         removeRange(start, start + len);
-        mappings.put(start, new Mapping(start, start + len, prot, name));
+        mappings.put(start, new Mapping(start, start + len, prot, backing));
         setProt(start, len, prot | Prot.MAPPED);
         notifyChanged(start, len);
     }
@@ -90,7 +118,7 @@ public final class AddressSpace {
             if ((prot(p) & Prot.MAPPED) == 0) return false;
         }
         List<Mapping> parts = splitOut(start, start + len);
-        for (Mapping m : parts) mappings.put(m.start(), new Mapping(m.start(), m.end(), prot, m.name()));
+        for (Mapping m : parts) mappings.put(m.start(), new Mapping(m.start(), m.end(), prot, m.backing()));
         setProt(start, len, prot | Prot.MAPPED);
         notifyChanged(start, len);
         return true;
@@ -117,6 +145,12 @@ public final class AddressSpace {
         return -1;
     }
 
+    /** The mapping that holds {@code addr}, or null. */
+    public synchronized Mapping mappingAt(long addr) {
+        Map.Entry<Long, Mapping> e = mappings.floorEntry(addr);
+        return e != null && e.getValue().end() > addr ? e.getValue() : null;
+    }
+
     public synchronized List<Mapping> mappings() {
         return new ArrayList<>(mappings.values());
     }
@@ -141,14 +175,14 @@ public final class AddressSpace {
         Map.Entry<Long, Mapping> e = mappings.lowerEntry(start);
         if (e != null && e.getValue().end() > start) {
             Mapping m = e.getValue();
-            mappings.put(m.start(), new Mapping(m.start(), start, m.prot(), m.name()));
-            mappings.put(start, new Mapping(start, m.end(), m.prot(), m.name()));
+            mappings.put(m.start(), new Mapping(m.start(), start, m.prot(), m.backing()));
+            mappings.put(start, new Mapping(start, m.end(), m.prot(), m.backing().advancedBy(start - m.start())));
         }
         e = mappings.lowerEntry(end);
         if (e != null && e.getValue().end() > end) {
             Mapping m = e.getValue();
-            mappings.put(m.start(), new Mapping(m.start(), end, m.prot(), m.name()));
-            mappings.put(end, new Mapping(end, m.end(), m.prot(), m.name()));
+            mappings.put(m.start(), new Mapping(m.start(), end, m.prot(), m.backing()));
+            mappings.put(end, new Mapping(end, m.end(), m.prot(), m.backing().advancedBy(end - m.start())));
         }
         return new ArrayList<>(mappings.subMap(start, true, end, false).values());
     }

@@ -1,0 +1,60 @@
+package io.mimic.linuxuser.proc;
+
+import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.ImageLayout;
+import io.mimic.translator.memory.GuestAccess;
+import io.mimic.translator.memory.Prot;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The /proc files whose host version would describe the JVM rather than the guest, generated
+ * from the guest's state when opened: under /proc/self/, /proc/thread-self/ and /proc/PID/ (the
+ * guest's own pid) the files maps, stat, auxv and cmdline; and /proc/cpuinfo, whose text
+ * each ISA supplies ({@code LinuxAbi.cpuinfo}). The syscall layer gives the guest a real fd
+ * with the content (a memfd), so read, pread, lseek, fstat and mmap work on it. Other /proc
+ * files are the host's.
+ */
+public final class ProcFiles {
+    private ProcFiles() {}
+
+    /**
+     * The generated content of the guest file {@code path}, or null if the name is not one of
+     * the generated files. {@code perSelf} is what follows /proc/self/ (or the pid) in the
+     * name, or null if the name is not under the guest's own /proc directory.
+     */
+    public static byte[] content(GuestProcess p, String path, String perSelf) {
+        if (perSelf != null) {
+            return switch (perSelf) {
+                case "maps" -> bytes(ProcMaps.render(p.memory));
+                case "stat" -> bytes(ProcStat.render(p));
+                case "auxv" -> p.image == null ? new byte[0] : p.image.auxv().clone();
+                case "cmdline" -> cmdline(p);
+                default -> null;
+            };
+        }
+        if (path.equals("/proc/cpuinfo")) {
+            return bytes(p.abi.cpuinfo(Runtime.getRuntime().availableProcessors()));
+        }
+        return null;
+    }
+
+    /**
+     * The argument strings as the kernel reads them: from the guest's own memory between
+     * arg_start and arg_end, so a program that rewrites its argv (setproctitle) is seen as it
+     * left it; unreadable memory gives the empty file, as the kernel does.
+     */
+    private static byte[] cmdline(GuestProcess p) {
+        ImageLayout img = p.image;
+        if (img == null || img.argEnd() <= img.argStart()) return new byte[0];
+        long len = img.argEnd() - img.argStart();
+        if (!p.memory.check(img.argStart(), len, Prot.READ)) return new byte[0];
+        byte[] b = new byte[(int) len];
+        GuestAccess.copyOut(img.argStart(), b, 0, b.length);
+        return b;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,71 @@
+package io.mimic.linuxuser.process;
+
+import io.mimic.translator.engine.CpuState;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One guest thread (a Linux task of the guest's thread group): its CPU, its thread id, and the
+ * state Linux keeps per thread rather than per process: the blocked-signal mask, signals sent to
+ * this thread alone, the alternate signal stack, clear_child_tid, the robust-futex list and the
+ * name. The process ({@link GuestProcess}) holds what its threads share.
+ *
+ * <p>Fields that other threads change (pending signals from tgkill) are updated atomically; the
+ * rest belong to the thread itself and are only read by others (/proc, get_robust_list).
+ */
+public final class GuestThread {
+    public static final int SS_DISABLE = 2;
+
+    public final GuestProcess process;
+    public final CpuState cpu;
+    /** The guest-visible thread id (see {@link GuestProcess#registerThread}). */
+    public final int tid;
+
+    /** set_tid_address / CLONE_CHILD_CLEARTID: 0 is written here and futex-woken at exit. */
+    public volatile long clearChildTid;
+    /** set_robust_list's head and length (walked when the thread exits). */
+    public volatile long robustListHead, robustListLength;
+    /** The thread name (PR_SET_NAME, /proc/self/task/N/comm): at most 15 bytes. */
+    public volatile String name;
+
+    /** The blocked-signal mask: bit (sig - 1). Only the thread itself changes it. */
+    public volatile long signalMask;
+    /** Signals sent to this thread alone (tgkill, tkill, faults): bit (sig - 1). */
+    public volatile long pendingSignals;
+    /** sigaltstack: the alternate signal stack (ss_sp, ss_size; flags 0, SS_ONSTACK bits or SS_DISABLE). */
+    public long altStackSp, altStackSize;
+    public int altStackFlags = SS_DISABLE;
+
+    private static final VarHandle PENDING;
+
+    static {
+        try {
+            PENDING = MethodHandles.lookup().findVarHandle(GuestThread.class, "pendingSignals", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    public GuestThread(GuestProcess process, CpuState cpu, int tid, String name) {
+        this.process = process;
+        this.cpu = cpu;
+        this.tid = tid;
+        this.name = name;
+    }
+
+    /** Adds {@code bits} to this thread's pending set (callable from any thread). */
+    public void addPending(long bits) {
+        PENDING.getAndBitwiseOr(this, bits);
+    }
+
+    /** Removes {@code bits} from the pending set; returns those of them that were pending. */
+    public long takePending(long bits) {
+        return (long) PENDING.getAndBitwiseAnd(this, ~bits) & bits;
+    }
+
+    @Override
+    public String toString() {
+        return "thread " + tid;
+    }
+}

@@ -1,0 +1,51 @@
+package io.mimic.translator.aarch64;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The decode table against encodings produced by GNU as (encodings.txt), and the disassembler on each. */
+class Arm64DecoderTest {
+    @Test
+    void assembledEncodingsMatchTheirPatterns() throws IOException {
+        Set<String> seen = new HashSet<>();
+        int n = 0;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                Arm64DecoderTest.class.getResourceAsStream("encodings.txt"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\\s+", 3);
+                int bits = (int) Long.parseLong(f[0], 16);
+                Arm64Decoder.Pattern p = Arm64Decoder.match(bits);
+                assertNotNull(p, line);
+                assertEquals(f[1], p.name(), line);
+                seen.add(p.name());
+                String text = Arm64Disassembler.format(new Arm64Insn(0x1000, p, bits));
+                assertFalse(text.isBlank(), line);
+                n++;
+            }
+        }
+        assertTrue(n > 150, "only " + n + " encodings");
+        for (Arm64Decoder.Pattern p : Arm64Decoder.patterns()) {
+            assertTrue(seen.contains(p.name()), "no test encoding for pattern " + p.name());
+        }
+    }
+
+    @Test
+    void unallocatedEncodingsHaveNoPattern() {
+        assertNull(Arm64Decoder.match(0x00010000));  // reserved class, not UDF
+        assertNull(Arm64Decoder.match(0xd4200001));  // BRK with the wrong low bits
+    }
+}
