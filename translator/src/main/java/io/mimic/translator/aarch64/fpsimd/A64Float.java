@@ -2,7 +2,9 @@ package io.mimic.translator.aarch64.fpsimd;
 
 import java.math.BigInteger;
 
-import static io.mimic.translator.aarch64.fpsimd.FpStatus.*;
+import io.mimic.translator.aarch64.Arm64Cpu;
+
+import static io.mimic.translator.aarch64.fpsimd.FpBits.*;
 
 /**
  * AArch64 floating point for half, single and double precision, bit-exact with the Arm ARM
@@ -87,7 +89,7 @@ public final class A64Float {
     }
 
     /** FPUnpack's flush of a denormal input to a zero of the same sign (IDC, except for half). */
-    static long flushIn(FpStatus s, long v, int fmt) {
+    static long flushIn(Arm64Cpu s, long v, int fmt) {
         if (expField(v, fmt) == 0 && fracField(v, fmt) != 0 && flushes(s.fpcr, fmt)) {
             if (fmt != H) s.fpsr |= IDC;
             return v & signBit(fmt);
@@ -98,7 +100,7 @@ public final class A64Float {
     // ---------------------------------------------------------------- NaNs
 
     /** FPProcessNaN: quiet a signalling NaN (IOC); the default NaN if FPCR.DN. */
-    static long processNaN(FpStatus s, long v, int fmt) {
+    static long processNaN(Arm64Cpu s, long v, int fmt) {
         if (isSNaN(v, fmt)) {
             s.fpsr |= IOC;
             v |= 1L << (FRAC[fmt] - 1);
@@ -107,14 +109,14 @@ public final class A64Float {
     }
 
     /** FPProcessNaNs for two operands known to include a NaN. */
-    static long processNaNs(FpStatus s, long a, long b, int fmt) {
+    static long processNaNs(Arm64Cpu s, long a, long b, int fmt) {
         if (isSNaN(a, fmt)) return processNaN(s, a, fmt);
         if (isSNaN(b, fmt)) return processNaN(s, b, fmt);
         if (isNaN(a, fmt)) return processNaN(s, a, fmt);
         return processNaN(s, b, fmt);
     }
 
-    static long processNaNs3(FpStatus s, long a, long b, long c, int fmt) {
+    static long processNaNs3(Arm64Cpu s, long a, long b, long c, int fmt) {
         if (isSNaN(a, fmt)) return processNaN(s, a, fmt);
         if (isSNaN(b, fmt)) return processNaN(s, b, fmt);
         if (isSNaN(c, fmt)) return processNaN(s, c, fmt);
@@ -123,7 +125,7 @@ public final class A64Float {
         return processNaN(s, c, fmt);
     }
 
-    static long invalid(FpStatus s, int fmt) {
+    static long invalid(Arm64Cpu s, int fmt) {
         s.fpsr |= IOC;
         return DEFAULT_NAN[fmt];
     }
@@ -131,7 +133,7 @@ public final class A64Float {
     // ---------------------------------------------------------------- rounding (FPRound)
 
     /** Rounds the exact value (-1)^neg * mag * 2^exp (mag > 0) with FPCR's mode. */
-    static long round(FpStatus s, int fmt, boolean neg, BigInteger mag, int exp) {
+    static long round(Arm64Cpu s, int fmt, boolean neg, BigInteger mag, int exp) {
         return round(s, fmt, neg, mag, exp, rmode(s.fpcr), flushes(s.fpcr, fmt), false);
     }
 
@@ -139,7 +141,7 @@ public final class A64Float {
      * FPRoundBase: {@code fz} flushes tiny results to zero (UFC, no IXC); {@code ahp} is Arm's
      * alternative half precision (no infinities: an overflow saturates and raises IOC).
      */
-    static long round(FpStatus s, int fmt, boolean neg, BigInteger mag, int exp, int mode, boolean fz, boolean ahp) {
+    static long round(Arm64Cpu s, int fmt, boolean neg, BigInteger mag, int exp, int mode, boolean fz, boolean ahp) {
         int f = FRAC[fmt], bias = bias(fmt), emin = 1 - bias;
         int p = mag.bitLength() - 1;
         int e = p + exp;                      // value in [2^e, 2^(e+1))
@@ -212,7 +214,7 @@ public final class A64Float {
 
     // ---------------------------------------------------------------- add, sub, mul, div, sqrt
 
-    public static long add(FpStatus s, long a, long b, int fmt) {
+    public static long add(Arm64Cpu s, long a, long b, int fmt) {
         if (fmt == D && (s.fpcr & FAST_OFF) == 0) {
             double x = dbl(a), y = dbl(b), r = x + y;
             if (Math.abs(r) <= Double.MAX_VALUE) {
@@ -232,7 +234,7 @@ public final class A64Float {
         return addExact(s, a, b, fmt);
     }
 
-    public static long sub(FpStatus s, long a, long b, int fmt) {
+    public static long sub(Arm64Cpu s, long a, long b, int fmt) {
         if (isNaN(b, fmt)) {
             // the NaN is propagated with its own sign, so do not flip it
             a = flushIn(s, a, fmt);
@@ -241,7 +243,7 @@ public final class A64Float {
         return add(s, a, b ^ signBit(fmt), fmt);
     }
 
-    static long addExact(FpStatus s, long a, long b, int fmt) {
+    static long addExact(Arm64Cpu s, long a, long b, int fmt) {
         a = flushIn(s, a, fmt);
         b = flushIn(s, b, fmt);
         if (isNaN(a, fmt) || isNaN(b, fmt)) return processNaNs(s, a, b, fmt);
@@ -260,7 +262,7 @@ public final class A64Float {
         return round(s, fmt, sum.signum() < 0, sum.abs(), e);
     }
 
-    public static long mul(FpStatus s, long a, long b, int fmt) {
+    public static long mul(Arm64Cpu s, long a, long b, int fmt) {
         if (fmt == D && (s.fpcr & FAST_OFF) == 0) {
             double x = dbl(a), y = dbl(b), r = x * y, ar = Math.abs(r);
             if (ar >= 0x1p-960 && ar <= Double.MAX_VALUE) {
@@ -278,15 +280,15 @@ public final class A64Float {
     }
 
     /** FMULX: as FMUL, but infinity times zero is 2.0 with the sign of the product. */
-    public static long mulx(FpStatus s, long a, long b, int fmt) {
+    public static long mulx(Arm64Cpu s, long a, long b, int fmt) {
         return mulExact(s, a, b, fmt, true);
     }
 
-    public static long nmul(FpStatus s, long a, long b, int fmt) {
+    public static long nmul(Arm64Cpu s, long a, long b, int fmt) {
         return mul(s, a, b, fmt) ^ signBit(fmt);
     }
 
-    static long mulExact(FpStatus s, long a, long b, int fmt, boolean x) {
+    static long mulExact(Arm64Cpu s, long a, long b, int fmt, boolean x) {
         a = flushIn(s, a, fmt);
         b = flushIn(s, b, fmt);
         if (isNaN(a, fmt) || isNaN(b, fmt)) return processNaNs(s, a, b, fmt);
@@ -301,7 +303,7 @@ public final class A64Float {
         return round(s, fmt, n, bigMant(a, fmt).multiply(bigMant(b, fmt)), lsbExp(a, fmt) + lsbExp(b, fmt));
     }
 
-    public static long div(FpStatus s, long a, long b, int fmt) {
+    public static long div(Arm64Cpu s, long a, long b, int fmt) {
         if (fmt == D && (s.fpcr & FAST_OFF) == 0) {
             double x = dbl(a), y = dbl(b), q = x / y, aq = Math.abs(q);
             if (aq > Double.MIN_NORMAL && aq <= Double.MAX_VALUE && Math.abs(x) >= 0x1p-960) {
@@ -333,7 +335,7 @@ public final class A64Float {
         return round(s, fmt, n, q, lsbExp(a, fmt) - lsbExp(b, fmt) - k - 1);
     }
 
-    public static long sqrt(FpStatus s, long a, int fmt) {
+    public static long sqrt(Arm64Cpu s, long a, int fmt) {
         if (fmt == D && (s.fpcr & FAST_OFF) == 0) {
             double x = dbl(a);
             if (x >= 0x1p-960 && x <= Double.MAX_VALUE) {
@@ -373,7 +375,7 @@ public final class A64Float {
      * FPMulAdd: addend + a * b with one rounding. FMSUB/FMLS negate {@code a} first (so a NaN in it
      * comes out negated), FNMADD/FNMSUB negate the addend, as the instructions' pseudocode does.
      */
-    public static long muladd(FpStatus s, long addend, long a, long b, int fmt) {
+    public static long muladd(Arm64Cpu s, long addend, long a, long b, int fmt) {
         if (fmt == D && (s.fpcr & FAST_OFF) == 0) {
             double x = dbl(a), y = dbl(b), z = dbl(addend);
             double r = Math.fma(x, y, z), ar = Math.abs(r);
@@ -409,7 +411,7 @@ public final class A64Float {
     }
 
     /** The exact path of FPMulAdd; the exact sum is divided by 2^{@code halve} before rounding. */
-    static long muladdExact(FpStatus s, long c, long a, long b, int fmt, int halve) {
+    static long muladdExact(Arm64Cpu s, long c, long a, long b, int fmt, int halve) {
         c = flushIn(s, c, fmt);
         a = flushIn(s, a, fmt);
         b = flushIn(s, b, fmt);
@@ -436,16 +438,16 @@ public final class A64Float {
     }
 
     /** FRECPS: 2 - a*b fused (infinity times zero gives 2.0). */
-    public static long recipStep(FpStatus s, long a, long b, int fmt) {
+    public static long recipStep(Arm64Cpu s, long a, long b, int fmt) {
         return step(s, a, b, fmt, false);
     }
 
     /** FRSQRTS: (3 - a*b) / 2 fused (infinity times zero gives 1.5). */
-    public static long rsqrtStep(FpStatus s, long a, long b, int fmt) {
+    public static long rsqrtStep(Arm64Cpu s, long a, long b, int fmt) {
         return step(s, a, b, fmt, true);
     }
 
-    private static long step(FpStatus s, long a, long b, int fmt, boolean rsqrt) {
+    private static long step(Arm64Cpu s, long a, long b, int fmt, boolean rsqrt) {
         long na = flushIn(s, a, fmt) ^ signBit(fmt);  // negated first: a NaN in it comes out negated
         b = flushIn(s, b, fmt);
         long one = (long) bias(fmt) << FRAC[fmt];
@@ -457,15 +459,15 @@ public final class A64Float {
 
     // ---------------------------------------------------------------- min, max, compare
 
-    public static long max(FpStatus s, long a, long b, int fmt) { return minMax(s, a, b, fmt, false, false); }
+    public static long max(Arm64Cpu s, long a, long b, int fmt) { return minMax(s, a, b, fmt, false, false); }
 
-    public static long min(FpStatus s, long a, long b, int fmt) { return minMax(s, a, b, fmt, true, false); }
+    public static long min(Arm64Cpu s, long a, long b, int fmt) { return minMax(s, a, b, fmt, true, false); }
 
-    public static long maxnm(FpStatus s, long a, long b, int fmt) { return minMax(s, a, b, fmt, false, true); }
+    public static long maxnm(Arm64Cpu s, long a, long b, int fmt) { return minMax(s, a, b, fmt, false, true); }
 
-    public static long minnm(FpStatus s, long a, long b, int fmt) { return minMax(s, a, b, fmt, true, true); }
+    public static long minnm(Arm64Cpu s, long a, long b, int fmt) { return minMax(s, a, b, fmt, true, true); }
 
-    static long minMax(FpStatus s, long a, long b, int fmt, boolean min, boolean numeric) {
+    static long minMax(Arm64Cpu s, long a, long b, int fmt, boolean min, boolean numeric) {
         a = flushIn(s, a, fmt);
         b = flushIn(s, b, fmt);
         boolean an = isNaN(a, fmt), bn = isNaN(b, fmt);
@@ -493,7 +495,7 @@ public final class A64Float {
     }
 
     /** FCMP/FCMPE: NZCV (bits 31..28) for a compare; {@code signal} raises IOC for quiet NaNs too. */
-    public static long compare(FpStatus s, long a, long b, int fmt, boolean signal) {
+    public static long compare(Arm64Cpu s, long a, long b, int fmt, boolean signal) {
         a = flushIn(s, a, fmt);
         b = flushIn(s, b, fmt);
         if (isNaN(a, fmt) || isNaN(b, fmt)) {
@@ -505,7 +507,7 @@ public final class A64Float {
     }
 
     /** FCMEQ-style lane compares: 0 = EQ, 1 = GE, 2 = GT; returns all ones or zero. */
-    public static long compareLane(FpStatus s, long a, long b, int fmt, int cond) {
+    public static long compareLane(Arm64Cpu s, long a, long b, int fmt, int cond) {
         a = flushIn(s, a, fmt);
         b = flushIn(s, b, fmt);
         if (isNaN(a, fmt) || isNaN(b, fmt)) {

@@ -3,7 +3,9 @@ package io.mimic.translator.aarch64.fpsimd;
 import java.math.BigInteger;
 
 import static io.mimic.translator.aarch64.fpsimd.A64Float.*;
-import static io.mimic.translator.aarch64.fpsimd.FpStatus.*;
+import io.mimic.translator.aarch64.Arm64Cpu;
+
+import static io.mimic.translator.aarch64.fpsimd.FpBits.*;
 
 /**
  * AArch64 conversions: between FP widths (FPConvert, with AHP for half), FP to integer or fixed
@@ -16,14 +18,14 @@ public final class A64FloatConvert {
 
     private A64FloatConvert() {}
 
-    private static int mode(FpStatus s, int mode) {
+    private static int mode(Arm64Cpu s, int mode) {
         return mode == FPCR_MODE ? rmode(s.fpcr) : mode;
     }
 
     // ---------------------------------------------------------------- FP -> FP
 
     /** FCVT between formats {@code from} and {@code to}; FCVTXN passes RODD. */
-    public static long convert(FpStatus s, long a, int from, int to, int mode) {
+    public static long convert(Arm64Cpu s, long a, int from, int to, int mode) {
         if (from == S && to == D && (s.fpcr & FZ) == 0) {
             float f = flt(a);
             if (f == f) return bits(f);
@@ -70,7 +72,7 @@ public final class A64FloatConvert {
      * integer of {@code intBits} (32 or 64); NaN gives 0. Out of range raises IOC, else inexact IXC.
      * The result is the integer's bits (a 32-bit result zero-extended).
      */
-    public static long toFixed(FpStatus s, long a, int fmt, int fbits, boolean unsigned, int intBits, int mode) {
+    public static long toFixed(Arm64Cpu s, long a, int fmt, int fbits, boolean unsigned, int intBits, int mode) {
         if (fmt == D && fbits == 0 && mode == RZ && !unsigned && (s.fpcr & FZ) == 0) {
             double x = dbl(a);
             if (intBits == 64 ? x > -0x1p63 && x < 0x1p63 : x > -0x1p31 - 1 && x < 0x1p31) {
@@ -136,7 +138,7 @@ public final class A64FloatConvert {
      * FixedToFP: the integer {@code x} (of {@code srcBits}, signed or unsigned) divided by 2^fbits,
      * rounded to {@code fmt} with FPCR's rounding mode.
      */
-    public static long fromFixed(FpStatus s, long x, int fmt, int fbits, boolean unsigned, int srcBits) {
+    public static long fromFixed(Arm64Cpu s, long x, int fmt, int fbits, boolean unsigned, int srcBits) {
         if (srcBits == 32) x = unsigned ? x & 0xFFFFFFFFL : (int) x;
         boolean fast = fbits == 0 && (s.fpcr & RMODE_MASK) == 0 && (!unsigned || x >= 0);
         if (fast && fmt == D) {
@@ -158,7 +160,7 @@ public final class A64FloatConvert {
     // ---------------------------------------------------------------- round to integral
 
     /** FPRoundInt: FRINTN/P/M/Z/A (mode given), FRINTI (FPCR_MODE), FRINTX ({@code exact}: IXC if it changed). */
-    public static long roundInt(FpStatus s, long a, int fmt, int mode, boolean exact) {
+    public static long roundInt(Arm64Cpu s, long a, int fmt, int mode, boolean exact) {
         a = flushIn(s, a, fmt);
         if (isNaN(a, fmt)) return processNaN(s, a, fmt);
         if (isInf(a, fmt) || isZero(a, fmt)) return a;
@@ -176,7 +178,7 @@ public final class A64FloatConvert {
     }
 
     /** FPRoundIntN: FRINT32Z/X and FRINT64Z/X; a result out of range (or NaN, infinity) is -2^(intBits-1). */
-    public static long roundIntN(FpStatus s, long a, int fmt, int mode, int intBits) {
+    public static long roundIntN(Arm64Cpu s, long a, int fmt, int mode, int intBits) {
         a = flushIn(s, a, fmt);
         long minInt = signBit(fmt) | (long) (intBits - 1 + bias(fmt)) << frac(fmt);
         if (isNaN(a, fmt) || isInf(a, fmt)) {
@@ -216,7 +218,7 @@ public final class A64FloatConvert {
      * Returns the result in bits 31..0 and, in bit 32, 1 unless the conversion was exact and in
      * range (Z is then 0).
      */
-    public static long fjcvtzs(FpStatus s, long a) {
+    public static long fjcvtzs(Arm64Cpu s, long a) {
         boolean sign = a < 0;
         int exp = (int) (a >>> 52) & 0x7ff;
         long frac = a & 0xFFFFFFFFFFFFFL;

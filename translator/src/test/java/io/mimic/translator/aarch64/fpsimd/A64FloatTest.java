@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.mimic.translator.aarch64.Arm64Cpu;
+import io.mimic.translator.memory.AddressSpace;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,10 +26,11 @@ import org.junit.jupiter.api.Test;
  */
 class A64FloatTest {
     interface Op {
-        long apply(FpStatus s, long a, long b, long c);
+        long apply(Arm64Cpu s, long a, long b, long c);
     }
 
     private static final Map<String, Op> OPS = new HashMap<>();
+    private static final Arm64Cpu CPU = new Arm64Cpu(new AddressSpace());
     private static final String[] SUFFIX = {"_h", "_s", "_d"};
     private static final long[] SIGN = {0x8000L, 0x80000000L, Long.MIN_VALUE};
 
@@ -118,7 +121,8 @@ class A64FloatTest {
                 if (f.length != 8 || !f[5].equals("->")) fail("malformed vector line: " + line);
                 Op op = OPS.get(f[0]);
                 if (op == null) fail("no operation for: " + line);
-                FpStatus s = new FpStatus();
+                Arm64Cpu s = CPU;
+                s.fpsr = 0;
                 s.fpcr = (int) hex(f[1]);
                 long got;
                 try {
