@@ -45,7 +45,7 @@ public final class A64SimdGenerator {
     private static final String[] FP2 = {"fabs", "fneg", "fsqrt", "frintn", "frintp", "frintm", "frintz", "frinta", "frintx",
         "frinti", "fcvtns", "fcvtnu", "fcvtps", "fcvtpu", "fcvtms", "fcvtmu", "fcvtzs", "fcvtzu", "fcvtas", "fcvtau", "scvtf",
         "ucvtf", "frint32z", "frint32x", "frint64z", "frint64x"};
-    private static final String[] INT2 = {"abs", "neg", "sqabs", "sqneg", "suqadd", "usqadd", "clz", "cls"};
+    private static final String[] INT2 = {"abs", "neg", "sqabs", "sqneg", "suqadd", "usqadd"};
     private static final String[] WIDEN3 = {"saddl", "uaddl", "ssubl", "usubl", "sabal", "uabal", "sabdl", "uabdl", "smlal",
         "umlal", "smlsl", "umlsl", "smull", "umull"};
     private static final String[] NARROW_SHIFT = {"shrn", "rshrn", "sqshrn", "uqshrn", "sqrshrn", "uqrshrn", "sqshrun", "sqrshrun"};
@@ -63,7 +63,7 @@ public final class A64SimdGenerator {
         else if (k < 24) s = three(pick("sqdmulh", "sqrdmulh"), arrHS());
         else if (k < 32) s = three(pick(FP3), farr());
         else if (k < 38) s = two(pick(FP2), farr());
-        else if (k < 42) s = k < 40 ? two(pick(INT2), arr(true)) : two(pick("cnt", "not", "rbit", "rev16", "rev32", "rev64"), pick("8b", "16b"));
+        else if (k < 42) s = k < 40 ? (r.nextBoolean() ? two(pick(INT2), arr(true)) : two(pick("clz", "cls"), arr(false))) : two(pick("cnt", "not", "rbit", "rev16", "rev32", "rev64"), pick("8b", "16b"));
         else if (k < 44) s = compareZero();
         else if (k < 47) s = widen();
         else if (k < 50) s = narrow();
