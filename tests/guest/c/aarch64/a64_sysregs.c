@@ -73,6 +73,14 @@ int main(void) {
     check(((pfr0 >> 16 & 15) != 15) == ((hwcap & HWCAP_FP) != 0), "ID_AA64PFR0.FP agrees with HWCAP_FP");
     check(((pfr0 >> 32 & 15) != 0) == ((hwcap & HWCAP_SVE) != 0), "ID_AA64PFR0.SVE agrees with HWCAP_SVE");
     check((MRS(midr_el1) >> 16 & 15) == 15, "MIDR_EL1 architecture field");
+    if (getauxval(AT_HWCAP2) & HWCAP2_RNG) {
+        uint64_t r1, r2, f1, f2;
+        asm volatile(".arch_extension rng\nmsr nzcv, %2\nmrs %0, rndr\nmrs %1, nzcv" : "=&r"(r1), "=&r"(f1) : "r"(0xf0000000ull) : "cc");
+        asm volatile(".arch_extension rng\nmsr nzcv, %2\nmrs %0, rndrrs\nmrs %1, nzcv" : "=&r"(r2), "=&r"(f2) : "r"(0xf0000000ull) : "cc");
+        check(f1 == 0 && f2 == 0 && r1 != r2, "RNDR/RNDRRS succeed (NZCV = 0000) with fresh values");
+    } else {
+        check(((MRS(id_aa64isar0_el1) >> 60) & 15) == 0, "ID_AA64ISAR0.RNDR agrees with HWCAP2_RNG");
+    }
     printf("%d failure(s)\n", failures);
     return failures != 0;
 }

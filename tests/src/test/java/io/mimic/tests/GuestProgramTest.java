@@ -50,7 +50,9 @@ class GuestProgramTest {
     /** Programs that need something other than the default (no arguments, exit 0). */
     private static final Map<String, Spec> SPECS = Map.of(
             "args_env", new Spec(List.of("one", "two words", "three"), Map.of("MIMIC_TEST_VAR", "hello"), 0),
-            "segv", new Spec(List.of(), Map.of(), 128 + 11));
+            "segv", new Spec(List.of(), Map.of(), 128 + 11),
+            "signal_exit", new Spec(List.of(), Map.of(), 128 + 15),
+            "signal_abort", new Spec(List.of(), Map.of(), 128 + 6));
 
     /** The sysroot of the dynamically linked variants: where Debian's cross libc lives. */
     static Path crossSysroot(String arch) {

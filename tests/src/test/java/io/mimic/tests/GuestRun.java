@@ -46,13 +46,18 @@ final class GuestRun {
      * /dev/null as stdin. Kills it (and its descendants) when it runs longer than {@code timeout}.
      */
     static Result run(List<String> command, Map<String, String> env, Path workDir, Duration timeout) {
+        return run(command, env, workDir, timeout, null);
+    }
+
+    /** {@link #run(List, Map, Path, Duration)} with stdin from {@code stdin} (null: /dev/null). */
+    static Result run(List<String> command, Map<String, String> env, Path workDir, Duration timeout, Path stdin) {
         Path out = null, err = null;
         try {
             out = Files.createTempFile("guest-run-", ".out");
             err = Files.createTempFile("guest-run-", ".err");
             ProcessBuilder pb = new ProcessBuilder(command)
                     .directory(workDir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(stdin != null ? stdin.toFile() : new File("/dev/null")))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             pb.environment().clear();

@@ -92,6 +92,15 @@ public final class Arm64LinuxAbi implements LinuxAbi {
     @Override public java.nio.ByteOrder frontendByteOrder() { return java.nio.ByteOrder.LITTLE_ENDIAN; }
     /** sa_handler, sa_flags, sa_restorer, sa_mask. */
     @Override public int sigactionSize() { return 32; }
+    /** The arm64 rt_sigframe is not written yet: signals with a handler end the process (see SignalDelivery). */
+    @Override public io.mimic.linuxuser.signal.SignalFrame signalFrame() { return null; }
+
+    /** svc is 4 bytes; the result replaced x0, the first argument. */
+    @Override
+    public void restartSyscall(CpuState cpu, long arg0) {
+        cpu.pc -= 4;
+        setSyscallResult(cpu, arg0);
+    }
     @Override public io.mimic.syscalls.linux.LinuxArch arch() { return arch; }
 
     /** The kernel's arm64 text; its Features line is {@link #hwcap()} and {@link #hwcap2()} by name. */

@@ -55,6 +55,15 @@ public interface LinuxAbi {
     /** Size of the kernel's struct sigaction for this ABI (rt_sigaction). */
     int sigactionSize();
 
+    /** The ISA's rt_sigframe (signal/SignalFrame), or null while the ISA has none: handlers cannot run. */
+    io.mimic.linuxuser.signal.SignalFrame signalFrame();
+
+    /**
+     * Rewinds the CPU to the system-call instruction that just returned, with its first argument
+     * back in place, so that the call runs again (a blocking call interrupted by a signal, restarted).
+     */
+    void restartSyscall(CpuState cpu, long arg0);
+
     /**
      * The ABI as data (syscall-tables): structure layouts, flag values and signal numbers the
      * syscall layer converts through. {@link #syscallTable()} is {@code arch().syscalls()}.

@@ -87,6 +87,16 @@ public final class RiscvLinuxAbi implements LinuxAbi {
     @Override public java.nio.ByteOrder frontendByteOrder() { return java.nio.ByteOrder.LITTLE_ENDIAN; }
     /** sa_handler, sa_flags, sa_mask: no sa_restorer on RISC-V. */
     @Override public int sigactionSize() { return 24; }
+    private final io.mimic.linuxuser.signal.SignalFrame signalFrame = new io.mimic.linuxuser.signal.RiscvSignalFrame();
+    @Override public io.mimic.linuxuser.signal.SignalFrame signalFrame() { return signalFrame; }
+
+    /** ecall is 4 bytes; the result replaced a0, the first argument. */
+    @Override
+    public void restartSyscall(CpuState cpu, long arg0) {
+        RiscvCpu c = (RiscvCpu) cpu;
+        c.pc -= 4;
+        c.x[A0] = arg0;
+    }
     @Override public io.mimic.syscalls.linux.LinuxArch arch() { return arch; }
 
     @Override

@@ -83,9 +83,10 @@ public final class Main {
             return 0;
         }
         if ("help".equals(o.log)) {
-            System.out.println("Log items (comma separated):\nin_asm   show the guest instructions of each translated block\nexec     trace every instruction executed (one per block, no chaining; slow)\nstats    print translation statistics at exit");
+            System.out.println("Log items (comma separated):\nin_asm   show the guest instructions of each translated block\nexec     trace every instruction executed (one per block, no chaining; slow)\nstats    print translation, dispatch, system-call and memory slow-path statistics at exit");
             return 0;
         }
+        if (o.binfmt != null) return binfmt(o);
         if (o.program == null) {
             System.err.println("mimic: no program given (try 'mimic --help')");
             return USAGE_ERROR;
@@ -119,9 +120,14 @@ public final class Main {
         Path program = Path.of(o.program);
         ElfFile elf;
         LinuxAbi abi;
+        String execFd = System.getenv(EXECFD_VARIABLE);
         try {
-            elf = ElfFile.read(program);
-            if (!Files.isExecutable(program)) throw new ElfException(o.program + ": Permission denied", 126);
+            if (execFd != null && execFd.matches("\\d{1,7}")) {
+                elf = ElfFile.read(Path.of("/proc/self/fd/" + execFd), program);
+            } else {
+                elf = ElfFile.read(program);
+                if (!Files.isExecutable(program)) throw new ElfException(o.program + ": Permission denied", 126);
+            }
             abi = LinuxAbis.forElf(elf);
             if (abi == null) {
                 throw new ElfException(o.program + ": unsupported architecture (" + LinuxAbis.machineName(elf.machine) + ")", 126);
@@ -142,6 +148,8 @@ public final class Main {
                 return USAGE_ERROR;
             }
         }
+        // Read once by the engine's counters (EngineStats.ON), before any guest code exists.
+        if (logItems.contains("stats")) System.setProperty("mimic.stats", "true");
 
         AddressSpace memory = new AddressSpace();
         CodeCache code = new CodeCache(abi.frontend(), memory);
@@ -156,6 +164,8 @@ public final class Main {
         if (o.strace) proc.strace = System.err;
         CpuState cpu = abi.newCpu(memory);
         GuestThread main = proc.startMainThread(cpu);
+        // A fatal SIGINT/SIGTERM/SIGHUP from outside must end Mimic by the signal, as natively.
+        io.mimic.linuxuser.signal.HostSignals.init();
         cpu.system = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi)).forThread(main);
         try {
             ProgramLoader.load(proc, cpu, new ProgramLoader.Request(elf, guestArgv, guestEnvironment(o), o.program, stackSize));
@@ -179,6 +189,28 @@ public final class Main {
         }
     }
 
+    private static int binfmt(Options o) {
+        List<LinuxAbi> abis = new ArrayList<>();
+        for (LinuxAbi abi : LinuxAbis.all()) if (o.binfmtArch == null || abi.name().equals(o.binfmtArch)) abis.add(abi);
+        if (abis.isEmpty()) {
+            System.err.println("mimic: unknown architecture '" + o.binfmtArch + "' (known: "
+                    + String.join(", ", LinuxAbis.all().stream().map(LinuxAbi::name).toList()) + ")");
+            return USAGE_ERROR;
+        }
+        return switch (o.binfmt) {
+            case "install" -> Binfmt.install(abis, o.persistent, o.credential, System.err);
+            case "uninstall" -> Binfmt.uninstall(abis, System.err);
+            default -> Binfmt.print(abis, o.persistent, o.credential, System.out, System.err);
+        };
+    }
+
+    /**
+     * Under binfmt_misc with the O flag the kernel hands the program over as an open fd
+     * (AT_EXECFD); the launcher passes its number here. The program is read through that fd,
+     * while its name stays the one the kernel gave (for /proc/self/exe, AT_EXECFN, argv).
+     */
+    static final String EXECFD_VARIABLE = "MIMIC_EXECFD";
+
     /** The host environment in its real order (from /proc), edited by -E and -U. */
     static List<String> guestEnvironment(Options o) throws IOException {
         LinkedHashMap<String, String> env = new LinkedHashMap<>();
@@ -196,6 +228,7 @@ public final class Main {
         }
         // Set by the launcher for Mimic alone (see process/StandardFds): never the guest's.
         env.remove(io.mimic.linuxuser.process.StandardFds.INHERITED_FDS_VARIABLE);
+        env.remove(EXECFD_VARIABLE);
         for (String spec : o.setEnv) {
             for (String kv : spec.split(",")) {
                 int eq = kv.indexOf('=');

@@ -27,6 +27,10 @@ final class Options {
     String cpu;
     boolean help;
     boolean version;
+    /** binfmt_misc: "install", "uninstall", "print" or null; --arch limits it to one ISA. */
+    String binfmt;
+    String binfmtArch;
+    boolean persistent, credential;
     String program;
     final List<String> args = new ArrayList<>();
 
@@ -60,6 +64,16 @@ final class Options {
         new Spec(List.of("-D"), "FILE", "MIMIC_LOG_FILENAME", "write logs to FILE instead of stderr",
                 (o, v) -> o.logFile = v),
         new Spec(List.of("-cpu"), "MODEL", "MIMIC_CPU", "CPU model (-cpu help lists them)", (o, v) -> o.cpu = v),
+        new Spec(List.of("--install-binfmt"), null, null,
+                "register Mimic with binfmt_misc for every ISA (root)", (o, v) -> o.binfmt = "install"),
+        new Spec(List.of("--uninstall-binfmt"), null, null, "remove those registrations", (o, v) -> o.binfmt = "uninstall"),
+        new Spec(List.of("--print-binfmt"), null, null,
+                "print the registrations in binfmt.d format", (o, v) -> o.binfmt = "print"),
+        new Spec(List.of("--arch"), "ARCH", null, "with the binfmt options: only this ISA", (o, v) -> o.binfmtArch = v),
+        new Spec(List.of("--persistent"), null, null,
+                "with the binfmt options: flag F (the kernel opens the launcher once)", (o, v) -> o.persistent = true),
+        new Spec(List.of("--credential"), null, null,
+                "with the binfmt options: flags O and C (set-uid programs)", (o, v) -> o.credential = true),
         new Spec(List.of("-h", "-help", "--help"), null, null, "print this help and exit", (o, v) -> o.help = true),
         new Spec(List.of("-version", "--version"), null, null, "print the version and exit", (o, v) -> o.version = true));
 

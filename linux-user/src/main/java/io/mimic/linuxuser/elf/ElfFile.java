@@ -63,7 +63,8 @@ public final class ElfFile {
             Segment s = new Segment(b.getInt(o), b.getInt(o + 4), b.getLong(o + 8), b.getLong(o + 16),
                     b.getLong(o + 32), b.getLong(o + 40), b.getLong(o + 48));
             if (s.type() == PT_LOAD) {
-                if (s.offset() < 0 || s.filesz() < 0 || s.offset() + s.filesz() > bytes.length) {
+                // a segment with no file bytes (a .bss-only one) may have any offset, as for the kernel
+                if (s.filesz() < 0 || s.filesz() > 0 && (s.offset() < 0 || s.offset() + s.filesz() > bytes.length)) {
                     throw new ElfException(name + ": truncated ELF file (segment " + i + " extends past the end)", 126);
                 }
                 if (s.memsz() < s.filesz() || s.vaddr() < 0) {
@@ -87,11 +88,19 @@ public final class ElfFile {
 
     /** Reads and validates {@code path}; errors carry the message and exit status a shell would give. */
     public static ElfFile read(Path path) throws ElfException {
+        return read(path, path);
+    }
+
+    /**
+     * Reads the ELF file through {@code source} (e.g. /proc/self/fd/N for a program handed over
+     * as an open fd) while naming it {@code path}.
+     */
+    public static ElfFile read(Path source, Path path) throws ElfException {
         String name = path.toString();
-        if (!Files.exists(path)) throw new ElfException(name + ": No such file or directory", 127);
-        if (Files.isDirectory(path)) throw new ElfException(name + ": Is a directory", 126);
+        if (!Files.exists(source)) throw new ElfException(name + ": No such file or directory", 127);
+        if (Files.isDirectory(source)) throw new ElfException(name + ": Is a directory", 126);
         try {
-            return new ElfFile(path, Files.readAllBytes(path));
+            return new ElfFile(path, Files.readAllBytes(source));
         } catch (NoSuchFileException e) {
             throw new ElfException(name + ": No such file or directory", 127);
         } catch (AccessDeniedException e) {

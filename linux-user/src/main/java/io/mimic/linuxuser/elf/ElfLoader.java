@@ -68,13 +68,13 @@ public final class ElfLoader {
             if (start < stop) {
                 // As the kernel maps it: file pages up to the end of the file data, then anonymous
                 // zero pages (the bss) that /proc/self/maps shows without a name.
-                long fileEnd = Math.min(stop, AddressSpace.pageUp(s.vaddr() + bias + s.filesz()));
+                long fileEnd = s.filesz() == 0 ? start : Math.min(stop, AddressSpace.pageUp(s.vaddr() + bias + s.filesz()));
                 long pageOffset = AddressSpace.pageDown(s.offset()) + (start - AddressSpace.pageDown(s.vaddr() + bias));
                 if (fileEnd > start) as.map(start, fileEnd - start, prot, file.at(pageOffset));
                 if (stop > Math.max(start, fileEnd)) as.map(Math.max(start, fileEnd), stop - Math.max(start, fileEnd), prot, "");
             }
             long dst = s.vaddr() + bias;
-            MemorySegment.copy(elf.bytes, (int) s.offset(), mem, ValueLayout.JAVA_BYTE, dst, (int) s.filesz());
+            if (s.filesz() > 0) MemorySegment.copy(elf.bytes, (int) s.offset(), mem, ValueLayout.JAVA_BYTE, dst, (int) s.filesz());
             if (s.memsz() > s.filesz()) mem.asSlice(dst + s.filesz(), s.memsz() - s.filesz()).fill((byte) 0);
             if (s.offset() == 0 && phdr == 0) phdr = s.vaddr() + bias + elf.phoff;
             end = Math.max(end, s.vaddr() + bias + s.memsz());

@@ -57,7 +57,7 @@ public final class ProcStat {
             if (handler == 1) ignored |= 1L << (sig - 1);
             else if (handler > 1) caught |= 1L << (sig - 1);
         }
-        long pending = p.pendingSignals | (leader != null ? leader.pendingSignals : 0);
+        long pending = p.pending.bits() | (leader != null ? leader.signals.pending.bits() : 0);
         set(f, 31, pending & 0x7fffffffL);
         set(f, 32, (leader != null ? leader.signalMask : 0) & 0x7fffffffL);
         set(f, 33, ignored & 0x7fffffffL);

@@ -6,8 +6,6 @@ import io.mimic.translator.engine.CpuState;
 import io.mimic.translator.memory.AddressSpace;
 
 import java.io.PrintStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,12 +39,14 @@ public final class GuestProcess {
     public final byte[][] sigactions = new byte[65][];
 
     /**
-     * Signals sent to the process as a whole (kill) that a guest handler or every thread's mask
-     * keeps from taking their default action: bit (sig - 1). Any thread that does not block one
-     * may take it; signals for one thread are {@link GuestThread#pendingSignals}. Delivery belongs
-     * to the signal machinery.
+     * Signals sent to the process as a whole (kill, timers, signals from outside): any thread that
+     * does not block one may take it; signals for one thread are in {@link GuestThread#signals}.
      */
-    public volatile long pendingSignals;
+    public final io.mimic.linuxuser.signal.PendingSignals pending = new io.mimic.linuxuser.signal.PendingSignals();
+    /** The page holding the rt_sigreturn trampoline handlers return to (0 until a handler first runs). */
+    public long sigreturnTrampoline;
+    /** alarm/setitimer and timer_create timers (created at first use). */
+    public volatile io.mimic.linuxuser.signal.ProcessTimers timers;
 
     /** The live threads by guest tid. */
     private final ConcurrentHashMap<Integer, GuestThread> threads = new ConcurrentHashMap<>();
@@ -95,26 +95,6 @@ public final class GuestProcess {
     /** A snapshot of the live threads. */
     public Collection<GuestThread> threads() {
         return List.copyOf(threads.values());
-    }
-
-    /** Adds {@code bits} to the process-directed pending set (callable from any thread). */
-    public void addPending(long bits) {
-        PENDING.getAndBitwiseOr(this, bits);
-    }
-
-    /** Removes {@code bits} from the process-directed pending set; returns those that were pending. */
-    public long takePending(long bits) {
-        return (long) PENDING.getAndBitwiseAnd(this, ~bits) & bits;
-    }
-
-    private static final VarHandle PENDING;
-
-    static {
-        try {
-            PENDING = MethodHandles.lookup().findVarHandle(GuestProcess.class, "pendingSignals", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
     }
 
     public io.mimic.syscalls.linux.LinuxArch arch() {

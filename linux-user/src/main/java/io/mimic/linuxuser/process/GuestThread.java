@@ -2,8 +2,6 @@ package io.mimic.linuxuser.process;
 
 import io.mimic.translator.engine.CpuState;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 
 /**
  * One guest thread (a Linux task of the guest's thread group): its CPU, its thread id, and the
@@ -31,37 +29,17 @@ public final class GuestThread {
 
     /** The blocked-signal mask: bit (sig - 1). Only the thread itself changes it. */
     public volatile long signalMask;
-    /** Signals sent to this thread alone (tgkill, tkill, faults): bit (sig - 1). */
-    public volatile long pendingSignals;
+    /** Signals sent to this thread alone and what delivery needs to wake it (see signal/SignalDelivery). */
+    public final io.mimic.linuxuser.signal.ThreadSignals signals = new io.mimic.linuxuser.signal.ThreadSignals();
     /** sigaltstack: the alternate signal stack (ss_sp, ss_size; flags 0, SS_ONSTACK bits or SS_DISABLE). */
     public long altStackSp, altStackSize;
     public int altStackFlags = SS_DISABLE;
-
-    private static final VarHandle PENDING;
-
-    static {
-        try {
-            PENDING = MethodHandles.lookup().findVarHandle(GuestThread.class, "pendingSignals", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     public GuestThread(GuestProcess process, CpuState cpu, int tid, String name) {
         this.process = process;
         this.cpu = cpu;
         this.tid = tid;
         this.name = name;
-    }
-
-    /** Adds {@code bits} to this thread's pending set (callable from any thread). */
-    public void addPending(long bits) {
-        PENDING.getAndBitwiseOr(this, bits);
-    }
-
-    /** Removes {@code bits} from the pending set; returns those of them that were pending. */
-    public long takePending(long bits) {
-        return (long) PENDING.getAndBitwiseAnd(this, ~bits) & bits;
     }
 
     @Override

@@ -1,50 +1,30 @@
 package io.mimic.linuxuser.signal;
 
-import io.mimic.linuxuser.process.GuestExit;
-import io.mimic.linuxuser.process.GuestThread;
 import io.mimic.translator.engine.CpuState;
 import io.mimic.translator.engine.GuestFault;
 
+import java.nio.ByteOrder;
+
 /**
- * Turns a guest fault into its Linux signal. Handlers in the guest arrive with the signal
- * machinery of the real-programs issue; until then every fault takes the default action, which
- * for these signals is to terminate with a core dump: a one-line report, and the exit status a
- * shell shows for a process killed by the signal (128 + number), as under qemu-user.
+ * What a guest fault means as a Linux signal: the signal, si_code and si_addr for each
+ * {@link GuestFault.Kind}, as the kernel reports them (and qemu-user for the same ISA).
  */
 public final class FaultSignals {
-    public static final int SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11;
-
     private FaultSignals() {}
 
-    public static int signalFor(GuestFault.Kind kind) {
-        return switch (kind) {
-            case READ, WRITE, EXEC -> SIGSEGV;
-            case ILLEGAL_INSTRUCTION -> SIGILL;
-            case BREAKPOINT -> SIGTRAP;
-            case MISALIGNED -> SIGBUS;
-            case DIVIDE_BY_ZERO -> SIGFPE;
+    static SigInfo info(SignalConstants c, CpuState cpu, ByteOrder order) {
+        return switch (cpu.faultKind) {
+            case READ, WRITE -> SigInfo.fault(c.sigSegv, segvCode(cpu), cpu.faultAddress, order);
+            case EXEC -> SigInfo.fault(c.sigSegv, segvCode(cpu), cpu.faultAddress, order);
+            case ILLEGAL_INSTRUCTION -> SigInfo.fault(c.sigIll, SigInfo.ILL_ILLOPC, cpu.pc, order);
+            case BREAKPOINT -> SigInfo.fault(c.sigTrap, SigInfo.TRAP_BRKPT, cpu.pc, order);
+            case MISALIGNED -> SigInfo.fault(c.sigBus, SigInfo.BUS_ADRALN, cpu.faultAddress, order);
+            case DIVIDE_BY_ZERO -> SigInfo.fault(c.sigFpe, SigInfo.FPE_INTDIV, cpu.pc, order);
         };
     }
 
-    public static void deliver(GuestThread thread) {
-        CpuState cpu = thread.cpu;
-        int sig = signalFor(cpu.faultKind);
-        if (System.getenv("MIMIC_DEBUG") != null) {
-            System.err.printf("mimic: %s fault at pc 0x%x, address 0x%x%n", cpu.faultKind, cpu.pc, cpu.faultAddress);
-        }
-        System.err.printf("mimic: uncaught target signal %d (%s) - core dumped%n", sig, name(sig));
-        System.err.flush();
-        throw new GuestExit(128 + sig);
-    }
-
-    public static String name(int sig) {
-        return switch (sig) {
-            case SIGILL -> "Illegal instruction";
-            case SIGTRAP -> "Trace/breakpoint trap";
-            case SIGBUS -> "Bus error";
-            case SIGFPE -> "Floating point exception";
-            case SIGSEGV -> "Segmentation fault";
-            default -> "Signal " + sig;
-        };
+    /** SEGV_ACCERR when the page is mapped but the access not allowed, SEGV_MAPERR when nothing is mapped. */
+    private static int segvCode(CpuState cpu) {
+        return cpu.faultMapped ? SigInfo.SEGV_ACCERR : SigInfo.SEGV_MAPERR;
     }
 }

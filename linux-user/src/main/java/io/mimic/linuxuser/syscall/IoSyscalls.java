@@ -2,6 +2,9 @@ package io.mimic.linuxuser.syscall;
 
 import io.mimic.linuxuser.host.HostLibc;
 import io.mimic.linuxuser.host.HostSyscalls;
+import io.mimic.linuxuser.signal.SignalConstants;
+import io.mimic.linuxuser.signal.SignalDelivery;
+import io.mimic.linuxuser.signal.SignalWait;
 import io.mimic.syscalls.linux.Errno;
 import io.mimic.syscalls.linux.LinuxArch;
 import io.mimic.syscalls.linux.StructLayout;
@@ -17,9 +20,9 @@ import java.util.Arrays;
  * fds (ppoll, pselect6, epoll), whose fd arrays and sets hold guest numbers and are translated
  * both ways.
  *
- * <p>The signal masks of ppoll/pselect6/epoll_pwait are checked but not applied: guest signals
- * are emulated inside Mimic, never host signals, so there is nothing for the host to unblock
- * during the wait (that belongs to the signal machinery).
+ * <p>The signal masks of ppoll/pselect6/epoll_pwait replace the guest thread's for the wait
+ * (signal/SignalWait); the host call itself runs with the JVM's own mask, a guest signal
+ * interrupts it through signal/HostInterrupt.
  */
 final class IoSyscalls {
     private static final int HOST_PPOLL = HostSyscalls.number("ppoll"), HOST_PSELECT6 = HostSyscalls.number("pselect6"),
@@ -52,18 +55,29 @@ final class IoSyscalls {
         r.register("epoll_pwait2", a -> epollWait(a, true));
     }
 
-    private static void checkSigmask(SyscallArgs a, long mask, long size) {
-        if (mask != 0) {
-            if (size != a.arch().struct("sigset").size()) throw new SyscallError(Errno.EINVAL);
-            a.checkGuest(mask, size, false);
-        }
+    /** The guest's sigset at {@code mask} (size checked), or -1 if none is given. */
+    private static long sigmask(SyscallArgs a, long mask, long size) {
+        if (mask == 0) return -1;
+        if (size != a.arch().struct("sigset").size()) throw new SyscallError(Errno.EINVAL);
+        a.checkGuest(mask, size, false);
+        return GuestAccess.raw().get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(a.order()), mask)
+                & ~SignalConstants.of(a.arch()).unblockable;
+    }
+
+    /** Runs the host wait {@code call} with the guest's {@code mask} (-1: the thread's own) in force. */
+    private static long withMask(SyscallArgs a, long mask, java.util.function.LongSupplier call) {
+        if (mask == -1) return call.getAsLong();
+        if (!SignalWait.beginMaskedWait(a.thread, mask)) return -SignalDelivery.ERESTARTNOHAND;
+        long r = call.getAsLong();
+        SignalWait.endMaskedWait(a.thread, r);
+        return r;
     }
 
     /** ppoll: pollfd.fd is a guest fd; one the guest has not open reports POLLNVAL, as the kernel does. */
     private static long ppoll(SyscallArgs a) {
         long guestFds = a.arg(0), nfds = a.arg(1) & 0xffffffffL;
         if (nfds > a.process.fds.limit()) return -Errno.EINVAL;
-        checkSigmask(a, a.arg(3), a.arg(4));
+        long mask = sigmask(a, a.arg(3), a.arg(4));
         StructLayout gl = a.arch().struct("pollfd"), hl = LinuxArch.host().struct("pollfd");
         ByteOrder go = a.order(), ho = LinuxArch.host().byteOrder();
         a.checkGuest(guestFds, nfds * gl.size(), true);
@@ -85,7 +99,8 @@ final class IoSyscalls {
         StructArg timeout = StructArg.of(a, a.arg(2), "timespec", 1, StructArg.Dir.INOUT);
         long tmo = timeout.host;
         if (nInvalid > 0) tmo = a.arena().allocate(LinuxArch.host().struct("timespec").size(), 8).address(); // zero: do not wait
-        long r = HostLibc.syscall(HOST_PPOLL, host.address(), nfds, tmo, 0, 8, 0);
+        long hostTmo = tmo;
+        long r = withMask(a, mask, () -> HostLibc.syscall(HOST_PPOLL, host.address(), nfds, hostTmo, 0, 8, 0));
         if (r < 0) return r;
         if (nInvalid == 0) timeout.copyOut();
         for (int i = 0; i < nfds; i++) {
@@ -101,11 +116,11 @@ final class IoSyscalls {
         long nfdsArg = a.arg(0);
         if ((int) nfdsArg < 0) return -Errno.EINVAL;
         int nfds = Math.min((int) nfdsArg, a.process.fds.limit());
-        long sigArg = a.arg(5);
+        long sigArg = a.arg(5), mask = -1;
         if (sigArg != 0) {
             // struct { const sigset_t *ss; size_t ss_len; }: two words.
             long ss = a.readLong(sigArg), len = a.readLong(sigArg + 8);
-            checkSigmask(a, ss, len);
+            mask = sigmask(a, ss, len);
         }
         int wordBytes = 8; // unsigned long on the 64-bit ABIs
         long setBytes = ((nfds + 63L) / 64) * wordBytes;
@@ -138,9 +153,10 @@ final class IoSyscalls {
             }
         }
         StructArg timeout = StructArg.of(a, a.arg(4), "timespec", 1, StructArg.Dir.INOUT);
-        long r = HostLibc.syscall(HOST_PSELECT6, hostNfds,
+        int hn = hostNfds;
+        long r = withMask(a, mask, () -> HostLibc.syscall(HOST_PSELECT6, hn,
                 hostSets[0] == null ? 0 : hostSets[0].address(), hostSets[1] == null ? 0 : hostSets[1].address(),
-                hostSets[2] == null ? 0 : hostSets[2].address(), timeout.host, 0);
+                hostSets[2] == null ? 0 : hostSets[2].address(), timeout.host, 0));
         if (r < 0) return r;
         timeout.copyOut();
         for (int k = 0; k < 3; k++) {
@@ -171,14 +187,16 @@ final class IoSyscalls {
         int h = a.fd(0);
         int max = a.intArg(2);
         if (max <= 0 || max > EP_MAX_EVENTS) return -Errno.EINVAL;
-        checkSigmask(a, a.arg(4), a.arg(5));
+        long mask = sigmask(a, a.arg(4), a.arg(5));
         StructLayout gl = a.arch().struct("epoll_event"), hl = LinuxArch.host().struct("epoll_event");
         long guestEvents = a.arg(1);
         a.checkGuest(guestEvents, (long) max * gl.size(), true);
         MemorySegment host = a.arena().allocate((long) max * hl.size(), 8);
         long timeout = a.arg(3);
         if (timespecTimeout) timeout = StructArg.in(a, a.arg(3), "timespec").host;
-        long r = HostLibc.syscall(timespecTimeout ? HOST_EPOLL_PWAIT2 : HOST_EPOLL_PWAIT, h, host.address(), max, timeout, 0, 8);
+        long tmo = timeout;
+        long r = withMask(a, mask, () -> HostLibc.syscall(timespecTimeout ? HOST_EPOLL_PWAIT2 : HOST_EPOLL_PWAIT, h,
+                host.address(), max, tmo, 0, 8));
         if (r <= 0) return r;
         MemorySegment m = GuestAccess.raw();
         ByteOrder ho = LinuxArch.host().byteOrder();

@@ -12,6 +12,7 @@ public final class LinuxSyscalls {
         MemorySyscalls.register(r);
         ProcessSyscalls.register(r);
         TimeSyscalls.register(r);
+        TimerSyscalls.register(r);
         SignalSyscalls.register(r);
         SocketSyscalls.register(r);
         abi.registerSyscalls(r);

@@ -5,7 +5,6 @@ import io.mimic.linuxuser.process.GuestExit;
 import io.mimic.syscalls.linux.Errno;
 import io.mimic.translator.memory.GuestAccess;
 
-import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 
 /** Process identity, exit, limits, uname, and signal bookkeeping. */
@@ -98,8 +97,6 @@ final class ProcessSyscalls {
             a.writeLong(a.arg(2), a.thread.robustListLength);
             return 0;
         });
-        r.register("rt_sigaction", ProcessSyscalls::sigaction);
-        r.register("rt_sigprocmask", ProcessSyscalls::sigprocmask);
     }
 
     private static final int RLIMIT_NOFILE = 7;
@@ -243,57 +240,6 @@ final class ProcessSyscalls {
         byte[] name = a.process.abi.name().getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(name, 0, machine, 0, name.length);
         GuestAccess.copyIn(machine, 0, buf + UTS_FIELD * 4L, UTS_FIELD);
-        return 0;
-    }
-
-    /**
-     * Records the guest's handler choice and returns the previous one. Delivery of signals to
-     * guest handlers belongs to the signal machinery; faults take the default action until then.
-     */
-    private static long sigaction(SyscallArgs a) {
-        int sig = a.intArg(0);
-        if (sig < 1 || sig > 64 || a.arg(3) != 8) return -Errno.EINVAL;
-        if ((sig == 9 || sig == 19) && a.arg(1) != 0) return -Errno.EINVAL;
-        int size = a.process.abi.sigactionSize();
-        byte[][] table = a.process.sigactions;
-        if (a.arg(2) != 0) {
-            a.checkGuest(a.arg(2), size, true);
-            byte[] old = table[sig] != null ? table[sig] : new byte[size];
-            GuestAccess.copyIn(old, 0, a.arg(2), size);
-        }
-        if (a.arg(1) != 0) {
-            a.checkGuest(a.arg(1), size, false);
-            byte[] act = new byte[size];
-            GuestAccess.copyOut(a.arg(1), act, 0, size);
-            table[sig] = act;
-        }
-        return 0;
-    }
-
-    private static long sigprocmask(SyscallArgs a) {
-        int how = a.intArg(0);
-        if (a.arg(3) != 8) return -Errno.EINVAL;
-        ValueLayout.OfLong word = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(a.process.abi.frontendByteOrder());
-        long old = a.thread.signalMask;
-        long set = 0;
-        if (a.arg(1) != 0) {
-            a.checkGuest(a.arg(1), 8, false);
-            set = GuestAccess.raw().get(word, a.arg(1));
-        }
-        if (a.arg(2) != 0) {
-            a.checkGuest(a.arg(2), 8, true);
-            GuestAccess.raw().set(word, a.arg(2), old);
-        }
-        if (a.arg(1) != 0) {
-            long unblockable = (1L << (9 - 1)) | (1L << (19 - 1));
-            long mask = switch (how) {
-                case 0 -> old | set;
-                case 1 -> old & ~set;
-                case 2 -> set;
-                default -> throw new SyscallError(Errno.EINVAL);
-            };
-            a.thread.signalMask = mask & ~unblockable;
-        }
         return 0;
     }
 }

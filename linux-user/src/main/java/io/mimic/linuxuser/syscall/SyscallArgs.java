@@ -30,6 +30,8 @@ public final class SyscallArgs implements AutoCloseable {
     public final GuestThread thread;
     public final CpuState cpu;
     private final long[] args = new long[6];
+    /** Set by rt_sigreturn: every register was restored from the frame, the result must not overwrite a0. */
+    public boolean registersRestored;
     private Arena arena;
 
     SyscallArgs(GuestThread thread) {

@@ -3,7 +3,8 @@ package io.mimic.linuxuser.syscall;
 import io.mimic.linuxuser.process.GuestExit;
 import io.mimic.linuxuser.process.GuestProcess;
 import io.mimic.linuxuser.process.GuestThread;
-import io.mimic.linuxuser.signal.FaultSignals;
+import io.mimic.linuxuser.signal.SignalDelivery;
+import io.mimic.linuxuser.signal.ThreadSignals;
 import io.mimic.syscalls.linux.Errno;
 import io.mimic.syscalls.linux.SyscallTable;
 import io.mimic.translator.engine.CpuState;
@@ -43,12 +44,13 @@ public final class SyscallDispatcher {
 
             @Override
             public void fault(CpuState cpu) {
-                FaultSignals.deliver(thread);
+                SignalDelivery.fault(thread);
             }
 
+            /** A sender set interruptPending: take the signals now (a safe point between units). */
             @Override
             public void interrupt(CpuState cpu) {
-                cpu.interruptPending = 0;
+                SignalDelivery.deliverPending(thread, 0, 0);
             }
         };
     }
@@ -60,11 +62,17 @@ public final class SyscallDispatcher {
         SyscallHandler h = inTable ? byNumber[(int) nr] : null;
         SyscallTable.Entry entry = inTable ? entries[(int) nr] : null;
         long result;
+        ThreadSignals signals = thread.signals;
+        if (signals.javaThread() != Thread.currentThread()) signals.attachCurrentThread();
+        long arg0 = process.abi.syscallArg(cpu, 0);
+        boolean restored;
         try (SyscallArgs args = new SyscallArgs(thread)) {
             String traced = process.strace != null ? Strace.call(process.pid(), nr, entry, args) : null;
             if (h == null) {
                 result = -Errno.ENOSYS;
             } else {
+                boolean woken = false;
+                signals.enterHostCall();
                 try {
                     result = h.call(args);
                 } catch (SyscallError e) {
@@ -72,10 +80,19 @@ public final class SyscallDispatcher {
                 } catch (GuestExit exit) {
                     if (traced != null) process.strace.println(traced);
                     throw exit;
+                } finally {
+                    woken = signals.leaveHostCall();
                 }
+                // A host call that a guest signal interrupted: restart it or fail with EINTR, as
+                // the signal's disposition says (SignalDelivery.deliverPending).
+                if (woken && result == -Errno.EINTR) result = -SignalDelivery.restartCodeFor(entry.name());
             }
             if (traced != null) process.strace.println(traced + Strace.result(result, entry));
+            restored = args.registersRestored;
         }
-        process.abi.setSyscallResult(cpu, result);
+        if (!restored) process.abi.setSyscallResult(cpu, result);
+        if (SignalDelivery.hasDeliverable(thread) || SignalDelivery.isRestart(result)) {
+            SignalDelivery.deliverPending(thread, result, arg0);
+        }
     }
 }

@@ -5,8 +5,8 @@ package io.mimic.linuxuser.syscall;
  * layouts: on a 64-bit little-endian guest they equal the host's and the guest's memory is
  * passed as it is (no copy), so clock_gettime stays cheap.
  *
- * <p>setitimer/alarm and the POSIX timers (timer_create...) signal the process when they fire:
- * they arrive with the signal machinery (a host timer would send a host signal to the JVM).
+ * <p>Sleeps are the host's: a guest signal interrupts them (see signal/HostInterrupt). Timers that
+ * signal the process are in {@link TimerSyscalls}.
  */
 final class TimeSyscalls {
     private TimeSyscalls() {}
@@ -19,7 +19,6 @@ final class TimeSyscalls {
         r.register("settimeofday", Passthrough.of("settimeofday", "<timeval <timezone"));
         r.register("nanosleep", Passthrough.of("nanosleep", "<timespec >timespec"));
         r.register("clock_nanosleep", Passthrough.of("clock_nanosleep", "i i <timespec >timespec"));
-        r.register("getitimer", Passthrough.of("getitimer", "i >itimerval"));
         r.register("timerfd_settime", Passthrough.of("timerfd_settime", "f i <itimerspec >itimerspec"));
         r.register("timerfd_gettime", Passthrough.of("timerfd_gettime", "f >itimerspec"));
     }

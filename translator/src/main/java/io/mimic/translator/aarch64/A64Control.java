@@ -27,8 +27,10 @@ final class A64Control implements Opcodes {
                 e.jump(i.target());
             }
             case "b_cond" -> {
-                c.condition(i.field(3, 0));
-                branchIfNonZeroInt(e, i.target());
+                if (i.flagSource == null || !A64DataProcessing.branchOnCompare(i.flagSource, i.field(3, 0), i.target(), c)) {
+                    c.condition(i.field(3, 0));
+                    branchIfNonZeroInt(e, i.target());
+                }
             }
             case "cbz", "cbnz" -> {
                 if (i.sf()) c.getX(i.rd()); else c.getW(i.rd());

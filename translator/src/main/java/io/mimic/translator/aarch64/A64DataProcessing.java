@@ -36,6 +36,118 @@ final class A64DataProcessing implements Opcodes {
         };
     }
 
+    // ------------------------------------------------------------------ compare and branch
+
+    /** Compares whose operands a B.cond right after them can test directly. */
+    static boolean fusable(Arm64Insn i) {
+        return i.pattern != null && switch (i.name()) {
+            case "subs_imm", "subs_sreg", "subs_ereg", "adds_imm", "adds_sreg", "adds_ereg", "ands_imm", "ands_sreg" -> true;
+            default -> false;
+        };
+    }
+
+    /** The two operand pushers of a fusable compare (for ANDS: Rn and the mask/shifted Rm), or null. */
+    private static Runnable[] operands(Arm64Insn s, A64Context c) {
+        Emitter e = c.emitter();
+        boolean is64 = s.sf();
+        switch (s.pattern.format()) {
+            case ADDSUB_IMM -> {
+                long imm = (long) s.field(21, 10) << (s.field(22, 22) == 1 ? 12 : 0);
+                return new Runnable[]{() -> c.getXSp(s.rn()), () -> e.constLong(imm)};
+            }
+            case ADDSUB_SREG, LOGIC_SREG -> {
+                int type = s.field(23, 22), amount = s.field(15, 10);
+                if (!is64 && amount >= 32 || s.pattern.format() == Arm64Format.ADDSUB_SREG && type == 3) return null;
+                return new Runnable[]{() -> c.getX(s.rn()), () -> shifted(c, s.rm(), type, amount, is64)};
+            }
+            case ADDSUB_EREG -> {
+                int option = s.field(15, 13), amount = s.field(12, 10);
+                if (amount > 4) return null;
+                return new Runnable[]{() -> c.getXSp(s.rn()), () -> extended(c, s.rm(), option, amount)};
+            }
+            case LOGIC_IMM -> {
+                Long mask = Arm64Ops.bitmask(s.field(22, 22), s.field(15, 10), s.field(21, 16), is64);
+                if (mask == null) return null;
+                return new Runnable[]{() -> c.getX(s.rn()), () -> e.constLong(mask)};
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** Sign-extends (signed) or zero-extends the low word of the long on the stack. */
+    private static void narrow(A64Context c, boolean signed) {
+        if (signed) {
+            c.emitter().op(L2I);
+            c.emitter().op(I2L);
+        } else {
+            c.zeroExtend32();
+        }
+    }
+
+    /**
+     * B.cond fused with the compare {@code s} right before it: branches on the compare's
+     * operands or result instead of unpacking NZCV. False (nothing emitted) where that cannot
+     * be done: V-based conditions, and operand-based ones when the compare overwrote a source.
+     */
+    static boolean branchOnCompare(Arm64Insn s, int cond, long target, A64Context c) {
+        Runnable[] ops = operands(s, c);
+        if (ops == null || cond >= 14) return false;
+        Emitter e = c.emitter();
+        boolean is64 = s.sf();
+        String n = s.name();
+        boolean sub = n.startsWith("subs"), and = n.startsWith("ands");
+        int rd = s.rd();
+        boolean rmIsSource = s.pattern.format() != Arm64Format.ADDSUB_IMM && s.pattern.format() != Arm64Format.LOGIC_IMM;
+        boolean intact = rd == 31 || rd != s.rn() && !(rmIsSource && rd == s.rm());
+        // conditions on the result alone (and, after ANDS, those with V = 0)
+        Emitter.Cond onResult = switch (cond) {
+            case 0 -> Emitter.Cond.EQ;
+            case 1 -> Emitter.Cond.NE;
+            case 4 -> Emitter.Cond.LT;
+            case 5 -> Emitter.Cond.GE;
+            case 10 -> and ? Emitter.Cond.GE : null;
+            case 11 -> and ? Emitter.Cond.LT : null;
+            case 12 -> and ? Emitter.Cond.GT : null;
+            case 13 -> and ? Emitter.Cond.LE : null;
+            default -> null;
+        };
+        if (onResult != null) {
+            if (rd != 31) {
+                c.getX(rd);
+            } else {
+                ops[0].run();
+                ops[1].run();
+                e.op(sub ? LSUB : and ? LAND : LADD);
+            }
+            if (!is64) narrow(c, true);
+            e.constLong(0);
+            e.branch(onResult, target);
+            return true;
+        }
+        if (!sub || !intact) return false;
+        Emitter.Cond onOperands = switch (cond) {
+            case 2 -> Emitter.Cond.GEU;
+            case 3 -> Emitter.Cond.LTU;
+            case 8 -> Emitter.Cond.GTU;
+            case 9 -> Emitter.Cond.LEU;
+            case 10 -> Emitter.Cond.GE;
+            case 11 -> Emitter.Cond.LT;
+            case 12 -> Emitter.Cond.GT;
+            case 13 -> Emitter.Cond.LE;
+            default -> null;
+        };
+        if (onOperands == null) return false;
+        boolean signed = cond >= 10;
+        ops[0].run();
+        if (!is64) narrow(c, signed);
+        ops[1].run();
+        if (!is64) narrow(c, signed);
+        e.branch(onOperands, target);
+        return true;
+    }
+
     // ------------------------------------------------------------------ immediate class
 
     private static boolean adr(Arm64Insn i, A64Context c) {

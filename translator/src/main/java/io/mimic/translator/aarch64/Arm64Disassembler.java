@@ -253,14 +253,8 @@ public final class Arm64Disassembler {
         };
     }
 
-    /** A name for an FP/SIMD encoding that the fpsimd package did not describe: its class. */
+    /** A name for an FP/SIMD encoding that the fpsimd package did not describe. */
     private static String fpGeneric(Arm64Insn i) {
-        int b = i.bits;
-        if ((b & 0xBE000000) == 0x0C000000) return (i.field(22, 22) == 1 ? "ld" : "st") + "<n> (advsimd structure)";
-        if ((b & 0x5F000000) == 0x1E000000) return "(scalar fp)";
-        if ((b & 0x9F000000) == 0x0E000000 || (b & 0x9F000000) == 0x0F000000) return "(advsimd)";
-        if ((b & 0xDF000000) == 0x5E000000 || (b & 0xDF000000) == 0x5F000000) return "(advsimd scalar)";
-        if ((b & 0xFF000000) == 0xCE000000) return "(crypto)";
-        return "(fp/simd)";
+        return Arm64FpSimdNames.mnemonic(i.bits);
     }
 }

@@ -56,9 +56,25 @@ public final class Arm64Frontend implements Frontend {
      * counts as a reader.
      */
     @Override
-    public void prepareRegion(NavigableMap<Long, DecodedInsn> region) {
+    public void prepareRegion(NavigableMap<Long, DecodedInsn> region, long entry) {
         List<Arm64Insn> list = new ArrayList<>(region.size());
         for (DecodedInsn d : region.values()) list.add((Arm64Insn) d);
+        // Where control can arrive other than by falling through: the entry and branch targets.
+        java.util.Set<Long> joins = new java.util.HashSet<>();
+        joins.add(entry);
+        for (Arm64Insn insn : list) {
+            Flow f = insn.flow();
+            if (f == Flow.BRANCH || f == Flow.JUMP) joins.add(insn.target());
+        }
+        // A B.cond right after the compare that set its flags tests the compare's operands
+        // directly (the packed NZCV is still stored for the unit's exits).
+        for (int i = 1; i < list.size(); i++) {
+            Arm64Insn b = list.get(i), prev = list.get(i - 1);
+            if (b.pattern != null && b.name().equals("b_cond") && prev.nextPc() == b.pc && prev.flow() == Flow.NEXT
+                    && !joins.contains(b.pc) && A64DataProcessing.fusable(prev)) {
+                b.flagSource = prev;
+            }
+        }
         boolean liveBeforeNext = true;
         for (int i = list.size() - 1; i >= 0; i--) {
             Arm64Insn insn = list.get(i);

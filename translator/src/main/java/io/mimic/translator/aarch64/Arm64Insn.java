@@ -13,6 +13,8 @@ public final class Arm64Insn extends DecodedInsn {
      * region analysis), so the flags need not be computed.
      */
     boolean flagsLive = true;
+    /** For a B.cond: the compare right before it whose operands it may test directly, or null. */
+    Arm64Insn flagSource;
 
     Arm64Insn(long pc, Arm64Decoder.Pattern pattern, int bits) {
         super(pc, 4);

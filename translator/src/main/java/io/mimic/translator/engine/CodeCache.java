@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * All translated units of one guest process, shared by its threads. Lookups go through a
  * per-process map; translation is serialized. Code is invalidated wholesale when the guest
- * flushes its instruction cache or changes the mapping of pages that held translated code.
+ * flushes its instruction cache, and unit by unit when the mapping of pages that held
+ * translated code changes.
  */
 public final class CodeCache {
     /** Guest instructions per unit before the bytecode-size check splits it further. */
@@ -28,6 +29,10 @@ public final class CodeCache {
     /** Counters for -d stats. */
     public static final class Stats {
         public long unitsTranslated, guestInstructions, bytecodeBytes, translationNanos, invalidations;
+        /** Largest unit (guest instructions, exec's bytecode bytes); units rebuilt smaller to fit. */
+        public long maxInstructions, maxBytecode, splits;
+        /** Of translationNanos: decoding and generating bytecode; defining the hidden classes. */
+        public long generateNanos, defineNanos;
     }
 
     public CodeCache(Frontend frontend, AddressSpace memory) {
@@ -57,12 +62,14 @@ public final class CodeCache {
             u = units.get(pc);
             if (u != null) return u;
             long t0 = System.nanoTime();
-            UnitCompiler.Compiled c = compiler.compile(cpu, pc, maxInsns);
+            UnitCompiler.Compiled c = compiler.compile(cpu, pc, maxInsns, stats);
             u = c.unit();
             stats.translationNanos += System.nanoTime() - t0;
             stats.unitsTranslated++;
             stats.guestInstructions += u.guestInstructions;
             stats.bytecodeBytes += c.bytecodeSize();
+            stats.maxInstructions = Math.max(stats.maxInstructions, u.guestInstructions);
+            stats.maxBytecode = Math.max(stats.maxBytecode, c.bytecodeSize());
             if (u.lowPc < codeLow) codeLow = u.lowPc;
             if (u.highPc > codeHigh) codeHigh = u.highPc;
             if (inAsmLog != null) logInAsm(c);
@@ -94,13 +101,32 @@ public final class CodeCache {
         codeHigh = Long.MIN_VALUE;
     }
 
+    /**
+     * A mapping changed (munmap, mprotect, mmap over): discards the units whose guest bytes
+     * overlap it. Only those: a dynamically linked program unmaps heap memory between its code
+     * and its libraries' all the time, and flushing everything each time made malloc-heavy
+     * programs retranslate their code hundreds of times.
+     */
     private void rangeChanged(long start, long len) {
-        if (start < codeHigh && start + len > codeLow) invalidateAll();
+        if (start >= codeHigh || start + len <= codeLow) return;
+        synchronized (this) {
+            long end = start + len;
+            List<TranslatedUnit> hit = new ArrayList<>();
+            for (TranslatedUnit u : units.values()) {
+                if (u.lowPc < end && u.highPc > start) hit.add(u);
+            }
+            if (hit.isEmpty()) return;
+            stats.invalidations++;
+            for (TranslatedUnit u : hit) {
+                units.remove(u.entryPc, u);
+                u.valid = false;
+                java.util.Arrays.fill(u.chain, null);
+            }
+        }
     }
 
+    /** Prints the -d stats report: translation, dispatch, system calls, memory slow paths. */
     public void printStats(PrintStream out) {
-        out.printf("mimic: %d units translated, %d guest instructions, %d bytes of bytecode, %.1f ms translating, %d invalidations%n",
-                stats.unitsTranslated, stats.guestInstructions, stats.bytecodeBytes, stats.translationNanos / 1e6, stats.invalidations);
-        out.printf("mimic: %.1f ms generating bytecode, %.1f ms defining classes%n", UnitCompiler.generateNanos / 1e6, UnitCompiler.defineNanos / 1e6);
+        EngineStats.print(out, stats);
     }
 }

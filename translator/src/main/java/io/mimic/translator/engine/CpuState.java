@@ -49,6 +49,7 @@ public abstract class CpuState {
     }
 
     public final void flushTlb() {
+        if (EngineStats.ON) EngineStats.tlbFlushes.increment();
         Arrays.fill(tlbRead, TLB_INVALID);
         Arrays.fill(tlbWrite, TLB_INVALID);
     }
@@ -77,7 +78,19 @@ public abstract class CpuState {
     /** Called by translated code for exits that are actions rather than jumps (see Emitter). */
     public final TranslatedUnit exitAction(int action) {
         switch (action) {
-            case Emitter.EXIT_SYSCALL -> system.systemCall(this);
+            case Emitter.EXIT_SYSCALL -> {
+                if (EngineStats.ON) {
+                    long t0 = System.nanoTime();
+                    EngineStats.systemCalls.increment();
+                    try {
+                        system.systemCall(this);
+                    } finally {
+                        EngineStats.systemCallNanos.add(System.nanoTime() - t0);
+                    }
+                } else {
+                    system.systemCall(this);
+                }
+            }
             case Emitter.EXIT_FLUSH -> codeCache.invalidateAll();
             default -> { }
         }

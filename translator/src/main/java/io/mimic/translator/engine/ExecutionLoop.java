@@ -26,19 +26,39 @@ public final class ExecutionLoop {
         cpu.codeCache = cache;
     }
 
+    /** Per-thread -d stats counts, added to {@link EngineStats} when the loop ends. */
+    private long runs, chained, hits, misses, patches, interrupts, faults;
+
     public void run() {
+        if (EngineStats.ON) EngineStats.started();
+        try {
+            loop();
+        } finally {
+            if (EngineStats.ON) flushStats();
+        }
+    }
+
+    private void loop() {
         TranslatedUnit unit = null;
         while (true) {
             if (cpu.interruptPending != 0) {
+                if (EngineStats.ON) interrupts++;
                 cpu.system.interrupt(cpu);
                 unit = null;
             }
             try {
+                if (EngineStats.ON) {
+                    runs++;
+                    if (unit != null && unit.valid) chained++;
+                }
                 if (unit == null || !unit.valid) {
                     unit = find(cpu.pc);
                     TranslatedUnit from = cpu.chainMissUnit;
                     if (from != null) {
-                        if (from.valid && unit.valid) from.chain[cpu.chainMissSlot] = unit;
+                        if (from.valid && unit.valid) {
+                            from.chain[cpu.chainMissSlot] = unit;
+                            if (EngineStats.ON) patches++;
+                        }
                         cpu.chainMissUnit = null;
                     }
                 }
@@ -50,6 +70,7 @@ public final class ExecutionLoop {
                 }
                 unit = unit.exec(cpu);
             } catch (GuestFault f) {
+                if (EngineStats.ON) faults++;
                 cpu.chainMissUnit = null;
                 cpu.system.fault(cpu);
                 unit = null;
@@ -60,9 +81,24 @@ public final class ExecutionLoop {
     private TranslatedUnit find(long pc) {
         int i = (int) (pc >>> 1) & (jumpCache.length - 1);
         TranslatedUnit u = jumpCache[i];
-        if (u != null && u.entryPc == pc && u.valid) return u;
+        if (u != null && u.entryPc == pc && u.valid) {
+            if (EngineStats.ON) hits++;
+            return u;
+        }
+        if (EngineStats.ON) misses++;
         u = cache.lookupOrTranslate(cpu);
         jumpCache[i] = u;
         return u;
+    }
+
+    private void flushStats() {
+        EngineStats.unitRuns.add(runs);
+        EngineStats.chainedRuns.add(chained);
+        EngineStats.jumpCacheHits.add(hits);
+        EngineStats.jumpCacheMisses.add(misses);
+        EngineStats.chainPatches.add(patches);
+        EngineStats.interrupts.add(interrupts);
+        EngineStats.faults.add(faults);
+        runs = chained = hits = misses = patches = interrupts = faults = 0;
     }
 }

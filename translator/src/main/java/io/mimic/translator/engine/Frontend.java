@@ -23,10 +23,10 @@ public interface Frontend {
 
     /**
      * Called once per region before any instruction of it is translated, with the region's
-     * instructions in address order. A front-end may annotate its instructions here, e.g. mark
-     * condition flags that no later instruction reads (lazy flags).
+     * instructions in address order and the unit's entry. A front-end may annotate its
+     * instructions here, e.g. mark condition flags that no later instruction reads (lazy flags).
      */
-    default void prepareRegion(java.util.NavigableMap<Long, DecodedInsn> region) {}
+    default void prepareRegion(java.util.NavigableMap<Long, DecodedInsn> region, long entry) {}
 
     /** Emits the instruction's semantics. */
     void translate(DecodedInsn insn, Emitter e);

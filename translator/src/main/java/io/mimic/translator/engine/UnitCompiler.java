@@ -41,20 +41,21 @@ final class UnitCompiler implements Opcodes {
     /** The result of compiling a region: the unit and what it covers. */
     record Compiled(TranslatedUnit unit, TreeMap<Long, DecodedInsn> region, int bytecodeSize) {}
 
-    Compiled compile(CpuState cpu, long entry, int maxInsns) {
+    Compiled compile(CpuState cpu, long entry, int maxInsns, CodeCache.Stats stats) {
         while (true) {
             TreeMap<Long, DecodedInsn> region = RegionBuilder.build(frontend, cpu, entry, maxInsns);
             byte[][] out = new byte[1][];
             long t0 = System.nanoTime();
             int size = generate(region, entry, out);
-            generateNanos += System.nanoTime() - t0;
+            stats.generateNanos += System.nanoTime() - t0;
             if (size > MAX_BYTECODE && region.size() > 1) {
                 maxInsns = Math.max(1, region.size() / 2);
+                stats.splits++;
                 continue;
             }
             long t1 = System.nanoTime();
             TranslatedUnit unit = define(out[0], entry, region);
-            defineNanos += System.nanoTime() - t1;
+            stats.defineNanos += System.nanoTime() - t1;
             unit.bytecodeSize = size;
             return new Compiled(unit, region, size);
         }
@@ -65,7 +66,7 @@ final class UnitCompiler implements Opcodes {
         Map<Long, LabelNode> labels = new HashMap<>();
         for (Long pc : region.keySet()) labels.put(pc, new LabelNode());
         Emitter e = new Emitter(frontend, labels);
-        frontend.prepareRegion(region);
+        frontend.prepareRegion(region, entry);
 
         DecodedInsn prev = null;
         for (DecodedInsn insn : region.values()) {
@@ -139,7 +140,6 @@ final class UnitCompiler implements Opcodes {
     }
 
     private int chainSlots;
-    static long generateNanos, defineNanos;
 
     private static boolean fallsThrough(DecodedInsn insn) {
         return insn.flow() == Flow.NEXT || insn.flow() == Flow.BRANCH;

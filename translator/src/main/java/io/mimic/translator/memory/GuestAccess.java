@@ -1,12 +1,12 @@
 package io.mimic.translator.memory;
 
 import io.mimic.translator.engine.CpuState;
+import io.mimic.translator.engine.EngineStats;
 import io.mimic.translator.engine.GuestFault;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 import static io.mimic.translator.engine.CpuState.TLB_SIZE;
 
@@ -22,13 +22,15 @@ import static io.mimic.translator.engine.CpuState.TLB_SIZE;
  */
 public final class GuestAccess {
     private static final MemorySegment M = HostReservation.SPACE;
-    private static final ValueLayout.OfShort S_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfInt I_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfLong L_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfShort S_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfInt I_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfLong L_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfByte B = ValueLayout.JAVA_BYTE;
+    /**
+     * Loads and stores use raw host addresses: through MemorySegment every access inlines some
+     * forty methods of bounds and liveness checks, and a unit with a few dozen accesses ran out
+     * of C2's inlining budget (NodeCountInliningCutoff), leaving real calls per guest access.
+     * Safety comes from the TLB and slowCheck instead (see loads), as in QEMU's softmmu.
+     */
+    private static final sun.misc.Unsafe U = unsafe();
+    private static final long BASE = M.address();
 
     /** Atomic views (native order = little-endian on the x86-64 host); big-endian callers swap. */
     private static final VarHandle ATOMIC_INT = ValueLayout.JAVA_INT.varHandle();
@@ -37,6 +39,17 @@ public final class GuestAccess {
     private static final long TAG_MASK = AddressSpace.PAGE_MASK;
 
     private GuestAccess() {}
+
+    @SuppressWarnings("removal")
+    private static sun.misc.Unsafe unsafe() {
+        try {
+            java.lang.reflect.Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            return (sun.misc.Unsafe) f.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private static int index(long addr) {
         return (int) (addr >>> AddressSpace.PAGE_SHIFT) & (TLB_SIZE - 1);
@@ -47,12 +60,18 @@ public final class GuestAccess {
         AddressSpace as = cpu.memory;
         int need = write ? Prot.WRITE : Prot.READ;
         if (!as.check(addr, size, need)) {
+            if (EngineStats.ON) EngineStats.memoryFaults.increment();
             long bad = as.check(addr, 1, need) ? AddressSpace.pageUp(addr + 1) : addr;
             throw cpu.fault(write ? GuestFault.Kind.WRITE : GuestFault.Kind.READ, bad);
         }
         long page = addr & TAG_MASK;
-        if (((addr + size - 1) & TAG_MASK) == page) {
+        boolean samePage = ((addr + size - 1) & TAG_MASK) == page;
+        if (samePage) {
             (write ? cpu.tlbWrite : cpu.tlbRead)[index(addr)] = page;
+        }
+        if (EngineStats.ON) {
+            if (samePage && (addr & (size - 1)) == 0) (write ? EngineStats.tlbWriteRefills : EngineStats.tlbReadRefills).increment();
+            else (write ? EngineStats.unalignedWrites : EngineStats.unalignedReads).increment();
         }
     }
 
@@ -65,102 +84,106 @@ public final class GuestAccess {
     }
 
     // ---- loads ----
+    // Raw host loads at BASE + a: reached only after the TLB hit (a page that slowCheck found
+    // mapped with the right permission, hence inside the reservation) or after slowCheck passed
+    // for the whole access, so they never touch host memory outside the guest's mappings.
+    // The host is x86-64 (little-endian, unaligned accesses allowed); big-endian guests swap.
 
     public static long ld8u(long a, CpuState c) {
         if (!hitRead(a, 0, c)) slowCheck(a, 1, false, c);
-        return M.get(B, a) & 0xFFL;
+        return U.getByte(BASE + a) & 0xFFL;
     }
 
     public static long ld8s(long a, CpuState c) {
         if (!hitRead(a, 0, c)) slowCheck(a, 1, false, c);
-        return M.get(B, a);
+        return U.getByte(BASE + a);
     }
 
     public static long ld16ule(long a, CpuState c) {
         if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c);
-        return M.get(S_LE, a) & 0xFFFFL;
+        return U.getShort(BASE + a) & 0xFFFFL;
     }
 
     public static long ld16sle(long a, CpuState c) {
         if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c);
-        return M.get(S_LE, a);
+        return U.getShort(BASE + a);
     }
 
     public static long ld32ule(long a, CpuState c) {
         if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c);
-        return M.get(I_LE, a) & 0xFFFFFFFFL;
+        return U.getInt(BASE + a) & 0xFFFFFFFFL;
     }
 
     public static long ld32sle(long a, CpuState c) {
         if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c);
-        return M.get(I_LE, a);
+        return U.getInt(BASE + a);
     }
 
     public static long ld64le(long a, CpuState c) {
         if (!hitRead(a, 7, c)) slowCheck(a, 8, false, c);
-        return M.get(L_LE, a);
+        return U.getLong(BASE + a);
     }
 
     public static long ld16ube(long a, CpuState c) {
         if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c);
-        return M.get(S_BE, a) & 0xFFFFL;
+        return Short.reverseBytes(U.getShort(BASE + a)) & 0xFFFFL;
     }
 
     public static long ld16sbe(long a, CpuState c) {
         if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c);
-        return M.get(S_BE, a);
+        return Short.reverseBytes(U.getShort(BASE + a));
     }
 
     public static long ld32ube(long a, CpuState c) {
         if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c);
-        return M.get(I_BE, a) & 0xFFFFFFFFL;
+        return Integer.reverseBytes(U.getInt(BASE + a)) & 0xFFFFFFFFL;
     }
 
     public static long ld32sbe(long a, CpuState c) {
         if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c);
-        return M.get(I_BE, a);
+        return Integer.reverseBytes(U.getInt(BASE + a));
     }
 
     public static long ld64be(long a, CpuState c) {
         if (!hitRead(a, 7, c)) slowCheck(a, 8, false, c);
-        return M.get(L_BE, a);
+        return Long.reverseBytes(U.getLong(BASE + a));
     }
 
     // ---- stores ----
 
     public static void st8(long a, long v, CpuState c) {
         if (!hitWrite(a, 0, c)) slowCheck(a, 1, true, c);
-        M.set(B, a, (byte) v);
+        U.putByte(BASE + a, (byte) v);
     }
 
     public static void st16le(long a, long v, CpuState c) {
         if (!hitWrite(a, 1, c)) slowCheck(a, 2, true, c);
-        M.set(S_LE, a, (short) v);
+        U.putShort(BASE + a, (short) v);
     }
 
     public static void st32le(long a, long v, CpuState c) {
         if (!hitWrite(a, 3, c)) slowCheck(a, 4, true, c);
-        M.set(I_LE, a, (int) v);
+        U.putInt(BASE + a, (int) v);
     }
 
     public static void st64le(long a, long v, CpuState c) {
         if (!hitWrite(a, 7, c)) slowCheck(a, 8, true, c);
-        M.set(L_LE, a, v);
+        U.putLong(BASE + a, v);
     }
 
     public static void st16be(long a, long v, CpuState c) {
         if (!hitWrite(a, 1, c)) slowCheck(a, 2, true, c);
-        M.set(S_BE, a, (short) v);
+        U.putShort(BASE + a, Short.reverseBytes((short) v));
     }
 
     public static void st32be(long a, long v, CpuState c) {
         if (!hitWrite(a, 3, c)) slowCheck(a, 4, true, c);
-        M.set(I_BE, a, (int) v);
+        U.putInt(BASE + a, Integer.reverseBytes((int) v));
     }
 
     public static void st64be(long a, long v, CpuState c) {
         if (!hitWrite(a, 7, c)) slowCheck(a, 8, true, c);
-        M.set(L_BE, a, v);
+        U.putLong(BASE + a, Long.reverseBytes(v));
     }
 
     // ---- atomics (little-endian; aligned addresses only, the caller checks alignment) ----

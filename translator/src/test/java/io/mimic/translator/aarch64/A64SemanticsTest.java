@@ -117,6 +117,40 @@ class A64SemanticsTest {
         assertEquals(3, (Arm64System.idRegister(Arm64System.ID_AA64ISAR0) >>> 20) & 15);
     }
 
+    /**
+     * B.cond right after a compare tests the operands directly (Arm64Frontend fuses them); every
+     * condition must agree with the packed NZCV of the same operation, for each compare shape.
+     */
+    @Test
+    void fusedCompareAndBranchAgreesWithFlags() {
+        long[] values = {0, 1, -1, 5, 0x7fffffffL, 0x80000000L, Long.MIN_VALUE, Long.MAX_VALUE};
+        // encoding, flags of the operation, whether the first operand is overwritten (rd = rn)
+        record Op(int insn, java.util.function.LongBinaryOperator flags, boolean imm5) {}
+        Op[] ops = {
+            new Op(0xeb02003f, Arm64Flags::sub64, false),                    // cmp x1, x2
+            new Op(0x6b02003f, Arm64Flags::sub32, false),                    // cmp w1, w2
+            new Op(0xab02003f, Arm64Flags::add64, false),                    // cmn x1, x2
+            new Op(0xea02003f, (a, b) -> Arm64Flags.nz64(a & b), false),     // tst x1, x2
+            new Op(0xeb020021, Arm64Flags::sub64, false),                    // subs x1, x1, x2
+            new Op(0xf100143f, (a, b) -> Arm64Flags.sub64(a, 5), true),      // cmp x1, #5
+        };
+        for (Op op : ops) {
+            for (long a : values) {
+                for (long b : values) {
+                    if (op.imm5 && b != values[0]) continue;
+                    long flags = op.flags.applyAsLong(a, b);
+                    for (int cond = 0; cond < 14; cond++) {
+                        A64Snippet s = new A64Snippet(op.insn, 0x54000060 | cond, 0xd2800000, SVC, 0xd2800020, SVC)
+                                .x(1, a).x(2, b).run();
+                        assertEquals(Arm64Flags.cond(flags, cond), s.cpu.x[0],
+                                String.format("%08x cond %d a=%x b=%x", op.insn, cond, a, b));
+                        s.release();
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void bitmaskImmediates() {
         assertEquals(0xffL, Arm64Ops.bitmask(1, 7, 0, true));

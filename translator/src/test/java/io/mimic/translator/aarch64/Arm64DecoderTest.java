@@ -44,6 +44,26 @@ class Arm64DecoderTest {
     }
 
     @Test
+    void fpSimdMnemonicsAgreeWithObjdump() throws IOException {
+        int n = 0;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                Arm64DecoderTest.class.getResourceAsStream("fpsimd-mnemonics.txt"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\\s+");
+                int bits = (int) Long.parseLong(f[0], 16);
+                assertEquals(Arm64Format.FPSIMD, Arm64Decoder.match(bits).format(), line);
+                String mine = Arm64FpSimdNames.mnemonic(bits).split(" ")[0];
+                boolean alias = f[1].equals("mov") || f[1].equals("mvn") || f[1].matches("[us]xtl2?") && mine.matches("[us]shll2?");
+                assertTrue(alias || mine.equals(f[1]), line + ": " + mine);
+                n++;
+            }
+        }
+        assertTrue(n > 50, "only " + n + " encodings");
+    }
+
+    @Test
     void unallocatedEncodingsHaveNoPattern() {
         assertNull(Arm64Decoder.match(0x00010000));  // reserved class, not UDF
         assertNull(Arm64Decoder.match(0xd4200001));  // BRK with the wrong low bits

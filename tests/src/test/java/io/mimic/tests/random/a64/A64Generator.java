@@ -362,9 +362,13 @@ public final class A64Generator {
         int size = r.nextInt(4);
         List<String> l = new ArrayList<>();
         l.add(scratchAddress(1 << size));
-        int kind = r.nextInt(3);
+        int kind = r.nextInt(5);
         int rt = regNot26();
-        if (kind == 0) l.add(inst(size << 30 | 0b001000 << 24 | 1 << 23 | 1 << 22 | 31 << 16 | 1 << 15 | 31 << 10 | 26 << 5 | rt, "ldar"));
+        if (kind >= 3) { // FEAT_LRCPC2: LDAPUR/STLUR and the sign-extending LDAPURS with an offset
+            int opc = size == 3 ? r.nextInt(2) : size == 2 ? r.nextInt(3) : r.nextInt(4);
+            int imm = (r.nextInt(16) - 8) << size;
+            l.add(inst(size << 30 | 0b011001 << 24 | opc << 22 | (imm & 0x1ff) << 12 | 26 << 5 | rt, "ldapur/stlur"));
+        } else if (kind == 0) l.add(inst(size << 30 | 0b001000 << 24 | 1 << 23 | 1 << 22 | 31 << 16 | 1 << 15 | 31 << 10 | 26 << 5 | rt, "ldar"));
         else if (kind == 1) l.add(inst(size << 30 | 0b001000 << 24 | 1 << 23 | 31 << 16 | 1 << 15 | 31 << 10 | 26 << 5 | rt, "stlr"));
         else l.add(inst(size << 30 | 0b111000 << 24 | 1 << 23 | 1 << 21 | 31 << 16 | 1 << 15 | 0b100 << 12 | 26 << 5 | rt, "ldapr"));
         return new Unit("ordered", l);
@@ -400,7 +404,10 @@ public final class A64Generator {
         String reg = rt == 31 ? (x ? "xzr" : "wzr") : (x ? "x" : "w") + rt;
         if (r.nextInt(3) == 0) l.addAll(body(1)); // often the flags come right before
         switch (kind) {
-            case 0, 1 -> l.add("b." + COND[r.nextInt(COND.length)] + " " + target);
+            case 0, 1 -> {
+                if (r.nextInt(3) != 0) l.addAll(compare().lines); // the compare-and-branch pair translators fuse
+                l.add("b." + COND[r.nextInt(COND.length)] + " " + target);
+            }
             case 2 -> l.add((r.nextBoolean() ? "cbz " : "cbnz ") + reg + ", " + target);
             default -> {
                 l.add((r.nextBoolean() ? "tbz " : "tbnz ") + reg + ", #" + r.nextInt(x ? 64 : 32) + ", " + target);
@@ -409,6 +416,21 @@ public final class A64Generator {
         l.addAll(body(1 + r.nextInt(3)));
         l.add(target + ":");
         return new Unit("branch", l);
+    }
+
+    /** A flag-setting compare: SUBS/ADDS (immediate, shifted, extended) or ANDS, often to XZR. */
+    private Unit compare() {
+        while (true) {
+            Unit u = switch (r.nextInt(4)) {
+                case 0 -> addSubImm();
+                case 1 -> addSubReg();
+                case 2 -> addSubExt();
+                default -> logicReg();
+            };
+            int bits = (int) Long.parseLong(u.lines.get(0).substring(8, 16), 16);
+            boolean setsFlags = u.kind.startsWith("logical") ? ((bits >>> 29) & 3) == 3 : ((bits >>> 29) & 1) == 1;
+            if (setsFlags) return u;
+        }
     }
 
     private Unit loop() {

@@ -1,0 +1,63 @@
+package io.mimic.linuxuser.signal;
+
+import io.mimic.linuxuser.process.GuestProcess;
+
+import java.util.Set;
+
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * Signals from outside (the terminal's SIGINT and SIGTSTP, kill from another process, a child's
+ * SIGCHLD) reach Mimic as host signals. The host disposition of each one follows the guest's:
+ * <ul>
+ *   <li>a guest handler: a Java handler (the JDK's signal dispatcher thread) queues the guest
+ *       signal for the process and wakes a thread that does not block it;</li>
+ *   <li>SIG_IGN: the host ignores it too;</li>
+ *   <li>SIG_DFL: the host's default, so the process dies, stops or ignores it exactly as a
+ *       native one would. At start-up SIGHUP, SIGINT and SIGTERM (for which the JVM installs
+ *       shutdown handlers that would exit with 128 + N instead of dying by the signal) are set
+ *       back to SIG_DFL.</li>
+ * </ul>
+ * Signals that cannot come from outside, because HotSpot uses them and refuses other handlers:
+ * SIGSEGV, SIGBUS, SIGFPE, SIGILL (its own faults: implicit null checks, safepoint polls),
+ * SIGQUIT (thread dumps), SIGUSR2 (thread suspension) — and SIGPIPE, which the JVM ignores so
+ * that writes return EPIPE (the guest's SIGPIPE is raised by the write itself, see
+ * SignalSyscalls). A forwarded signal's siginfo says SI_USER without the sender's pid (the JDK's
+ * handler does not pass it on). Real-time signals from outside are not forwarded either (glibc and the JDK use
+ * some of them; Mimic's wake-up signal is one).
+ */
+public final class HostSignals {
+    /** Host signals (by name) whose disposition follows the guest's. */
+    private static final Set<String> FORWARDED = Set.of("SIGHUP", "SIGINT", "SIGTRAP", "SIGABRT", "SIGUSR1", "SIGALRM",
+            "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ",
+            "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS");
+
+    private HostSignals() {}
+
+    /** The JVM's shutdown handlers would turn a fatal SIGHUP/SIGINT/SIGTERM into an exit: restore the default. */
+    public static void init() {
+        for (String name : new String[] {"HUP", "INT", "TERM"}) Signal.handle(new Signal(name), SignalHandler.SIG_DFL);
+    }
+
+    /** rt_sigaction changed the guest's disposition of {@code sig}: make the host's follow. */
+    public static void dispositionChanged(GuestProcess p, int sig, SigAction act) {
+        String name = p.arch().signals().symbol(sig);
+        if (name == null || !FORWARDED.contains(name)) return;
+        Signal host = new Signal(name.substring(3));
+        SignalHandler h;
+        if (act.isIgnore()) {
+            h = SignalHandler.SIG_IGN;
+        } else if (act.isDefault()) {
+            h = SignalHandler.SIG_DFL;
+        } else {
+            h = s -> SignalDelivery.send(p, null, SigInfo.fromProcess(sig, SigInfo.SI_USER, 0, 0,
+                    p.abi.frontendByteOrder()));
+        }
+        try {
+            Signal.handle(host, h);
+        } catch (IllegalArgumentException refused) {
+            // The JVM keeps this one (see the class comment); the guest's handler sees only its own sends.
+        }
+    }
+}

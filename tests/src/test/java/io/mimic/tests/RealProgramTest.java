@@ -1,0 +1,266 @@
+package io.mimic.tests;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Real programs nobody here wrote: Debian bookworm arm64 packages (fetched by
+ * toolchains/fetch-debian-sysroot.sh into tests/sysroots/arm64) run under qemu-aarch64 and under
+ * Mimic on the same generated inputs, with {@code -L SYSROOT} for both. Each case is a few steps
+ * run in one fresh directory (busybox-static applets; busybox sh scripts that need no fork; the
+ * dynamically linked xz, bzip2, gzip, lua5.4, sqlite3, python3.11 and coreutils); the transcript
+ * of every step's stdout and exit status must be identical.
+ *
+ * <p>System properties:
+ * <ul>
+ *   <li>{@code mimic.sysroot.arm64}: the sysroot (default REPO/tests/sysroots/arm64); when it is
+ *       missing every case is skipped with the command that fetches it</li>
+ *   <li>{@code mimic.realprograms.only}, {@code mimic.realprograms.skip}: comma-separated case
+ *       names to run only, or to report as skipped (tests/pom.xml lists the cases Mimic does not
+ *       pass yet, with the reason)</li>
+ *   <li>{@code mimic.tests.timeout}: seconds per step (default 60; here at least 120)</li>
+ * </ul>
+ */
+class RealProgramTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(Math.max(120, Long.getLong("mimic.tests.timeout", 60)));
+    /** A fixed time for every generated file, so that tar -tv, ls -l and find print the same. */
+    private static final FileTime FIXED_TIME = FileTime.from(Instant.parse("2020-01-02T03:04:05Z"));
+
+    /** One command: its program (a sysroot path, or "busybox") and arguments, and its stdin file. */
+    record Step(List<String> command, String stdin) {}
+
+    record Case(String name, List<Step> steps) {}
+
+    private static Step run(String... command) {
+        return new Step(List.of(command), null);
+    }
+
+    private static Step runWithStdin(String stdin, String... command) {
+        return new Step(List.of(command), stdin);
+    }
+
+    private static Case bb(String name, Step... steps) {
+        return new Case("busybox-" + name, List.of(steps));
+    }
+
+    private static Case dyn(String name, Step... steps) {
+        return new Case(name, List.of(steps));
+    }
+
+    /** The cases. Busybox applets run as "busybox APPLET ARGS" (busybox-static: no loader involved). */
+    static List<Case> cases() {
+        return List.of(
+            bb("sha256sum", run("busybox", "sha256sum", "words.txt", "data.csv", "bin.dat")),
+            bb("md5sum", run("busybox", "md5sum", "words.txt", "data.csv", "bin.dat")),
+            bb("gzip", run("busybox", "gzip", "-c", "-n", "words.txt"), run("busybox", "gzip", "-9", "-c", "-n", "bin.dat")),
+            bb("gunzip", run("busybox", "gzip", "-k", "-n", "words.txt"), run("busybox", "gunzip", "-c", "words.txt.gz"),
+                    run("busybox", "gunzip", "-t", "words.txt.gz")),
+            bb("bzip2", run("busybox", "bzip2", "-c", "words.txt"), run("busybox", "bzip2", "-k", "data.csv"),
+                    run("busybox", "bunzip2", "-c", "data.csv.bz2")),
+            bb("sort", run("busybox", "sort", "words.txt"), run("busybox", "sort", "-n", "-k3", "words.txt"),
+                    run("busybox", "sort", "-u", "-r", "words.txt"), run("busybox", "sort", "-t,", "-k3,3n", "-k1,1", "data.csv")),
+            bb("uniq", run("busybox", "sort", "-o", "sorted.txt", "words.txt"), run("busybox", "uniq", "-c", "sorted.txt"),
+                    run("busybox", "uniq", "-d", "sorted.txt")),
+            bb("awk", run("busybox", "awk", "-F,", "{ s += $3; n[$2]++ } END { print s, NR; for (k in n) c++; print c }", "data.csv"),
+                    run("busybox", "awk", "{ print length($0), toupper($1), $NF * 2 }", "words.txt"),
+                    run("busybox", "awk", "BEGIN { x = 1; for (i = 1; i <= 30; i++) { x = x * 1.7 + 1 / i; printf \"%d %.6f %e %g %d\\n\", i, i / 7, x, x / 3, x % 97 } }")),
+            bb("sed", run("busybox", "sed", "-n", "s/\\(a[a-z]*\\)/[\\1]/gp", "words.txt"),
+                    run("busybox", "sed", "2,5d;s/e/E/g;/^z/q", "words.txt")),
+            bb("grep", run("busybox", "grep", "-c", "ing", "words.txt"), run("busybox", "grep", "-E", "^(ab|cd)", "words.txt"),
+                    run("busybox", "grep", "-v", "-n", "e", "data.csv"), run("busybox", "grep", "-r", "-l", "key", "tree"),
+                    run("busybox", "grep", "-q", "no-such-word", "words.txt")),
+            bb("tr", runWithStdin("words.txt", "busybox", "tr", "a-z", "A-Z"), runWithStdin("words.txt", "busybox", "tr", "-d", "aeiou"),
+                    runWithStdin("words.txt", "busybox", "tr", "-s", "a-z ", "a-z\\n")),
+            bb("cut", run("busybox", "cut", "-d,", "-f2,3", "data.csv"), run("busybox", "cut", "-c1-5,8-", "words.txt")),
+            bb("wc", run("busybox", "wc", "words.txt", "data.csv", "bin.dat"), runWithStdin("words.txt", "busybox", "wc", "-l")),
+            bb("od", run("busybox", "od", "-A", "x", "-t", "x1", "-N", "512", "bin.dat"),
+                    run("busybox", "od", "-c", "-N", "200", "words.txt"), run("busybox", "od", "-t", "d4", "-N", "256", "bin.dat")),
+            bb("tar", run("busybox", "tar", "-cf", "t.tar", "tree"), run("busybox", "tar", "-tvf", "t.tar"),
+                    run("busybox", "tar", "-xvf", "t.tar", "-C", "out"),
+                    run("busybox", "md5sum", "out/tree/a/one.txt", "out/tree/a/b/two.txt", "out/tree/c/keys.txt"),
+                    run("busybox", "tar", "-czf", "t.tgz", "tree"), run("busybox", "tar", "-tzf", "t.tgz")),
+            bb("find", run("busybox", "find", "tree", "-name", "*.txt"), run("busybox", "find", "tree", "-type", "d"),
+                    run("busybox", "find", "tree", "-size", "+1k", "-type", "f"), run("busybox", "find", "tree", "-newer", "words.txt")),
+            bb("sh-loops", run("busybox", "sh", "loops.sh")),
+            bb("sh-functions", run("busybox", "sh", "functions.sh")),
+            bb("sh-builtins", run("busybox", "sh", "builtins.sh", "one", "two words", "three")),
+            bb("sh-exit", run("busybox", "sh", "-c", "x=5; while [ $x -gt 0 ]; do x=$((x - 1)); done; exit $((x + 3))")),
+            dyn("xz", run("/usr/bin/xz", "-c", "-T1", "words.txt"), run("/usr/bin/xz", "-k", "-T1", "data.csv"),
+                    run("/usr/bin/xz", "-dc", "data.csv.xz"), run("/usr/bin/xz", "-t", "data.csv.xz")),
+            dyn("bzip2", run("/bin/bzip2", "-c", "words.txt"), run("/bin/bzip2", "-k", "bin.dat"), run("/bin/bzip2", "-dc", "bin.dat.bz2")),
+            dyn("gzip", run("/bin/gzip", "-c", "-n", "words.txt"), run("/bin/gzip", "-k", "-n", "data.csv"),
+                    run("/bin/gzip", "-dc", "data.csv.gz")),
+            dyn("lua", run("/usr/bin/lua5.4", "script.lua")),
+            dyn("sqlite3", runWithStdin("script.sql", "/usr/bin/sqlite3", ":memory:")),
+            dyn("python3", run("/usr/bin/python3.11", "script.py")),
+            dyn("coreutils", run("/usr/bin/sort", "-k2", "words.txt"), run("/usr/bin/sha256sum", "words.txt", "bin.dat"),
+                    run("/bin/ls", "-ln", "--time-style=+%Y-%m-%d", "tree", "tree/a"),
+                    run("/bin/dd", "if=bin.dat", "bs=1k", "skip=3", "count=10", "status=none"),
+                    run("/usr/bin/seq", "-w", "1", "3", "100"), run("/usr/bin/factor", "1234567890", "600851475143"),
+                    run("/usr/bin/wc", "words.txt"), runWithStdin("words.txt", "/usr/bin/tr", "a-y", "b-z")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> realPrograms() {
+        Path sysroot = sysroot();
+        Set<String> only = listProperty("mimic.realprograms.only"), skip = listProperty("mimic.realprograms.skip");
+        boolean present = Files.isRegularFile(sysroot.resolve("bin/busybox"));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Case c : cases()) {
+            if (!only.isEmpty() && !only.contains(c.name())) continue;
+            boolean skipped = skip.contains(c.name());
+            tests.add(DynamicTest.dynamicTest(c.name(), () -> {
+                Assumptions.assumeTrue(present, "no arm64 sysroot at " + sysroot + ": run toolchains/fetch-debian-sysroot.sh");
+                Assumptions.assumeFalse(skipped, c.name() + " skipped by -Dmimic.realprograms.skip (not passing under Mimic yet)");
+                compare(c, sysroot);
+            }));
+        }
+        if (tests.isEmpty()) fail("-Dmimic.realprograms.only=" + only + " matched no case");
+        return tests.stream();
+    }
+
+    private static void compare(Case c, Path sysroot) {
+        Path qemu = GuestRun.findOnPath("qemu-aarch64").orElseGet(() -> fail("qemu-aarch64 is not installed: run toolchains/install-test-deps.sh"));
+        Transcript ref = runAll(c, List.of(qemu.toString(), "-L", sysroot.toString()), sysroot);
+        Transcript got = runAll(c, List.of(GuestProgramTest.launcher().toString(), "-L", sysroot.toString()), sysroot);
+        if (ref.text.equals(got.text)) return;
+        fail(c.name() + ": Mimic differs from qemu-aarch64\n"
+                + GuestRun.describeDifference("qemu", ref.text, "mimic", got.text)
+                + "mimic stderr:\n" + GuestRun.clip(got.stderr, 4000));
+    }
+
+    record Transcript(String text, String stderr) {}
+
+    /** Runs every step in one fresh directory with the generated inputs; stdout and status of each, in order. */
+    private static Transcript runAll(Case c, List<String> emulator, Path sysroot) {
+        Path dir = GuestRun.freshDirectory("mimic-real-");
+        StringBuilder text = new StringBuilder(), stderr = new StringBuilder();
+        try {
+            Inputs.write(dir);
+            for (Step s : c.steps()) {
+                List<String> cmd = new ArrayList<>(emulator);
+                String prog = s.command().getFirst();
+                cmd.add(prog.equals("busybox") ? sysroot.resolve("bin/busybox").toString() : sysroot + prog);
+                cmd.addAll(s.command().subList(1, s.command().size()));
+                GuestRun.Result r = GuestRun.run(cmd, environment(), dir, TIMEOUT, s.stdin() == null ? null : dir.resolve(s.stdin()));
+                text.append("$ ").append(String.join(" ", s.command())).append('\n');
+                // Binary output (gzip, xz...) is compared byte for byte through ISO-8859-1.
+                text.append(new String(r.stdout(), StandardCharsets.ISO_8859_1));
+                text.append("\n[").append(r.timedOut() ? "timed out" : "exit " + r.exitStatus()).append("]\n");
+                stderr.append(r.stderrText());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            GuestRun.deleteTree(dir);
+        }
+        return new Transcript(text.toString(), stderr.toString());
+    }
+
+    private static Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("HOME", System.getProperty("java.io.tmpdir", "/tmp"));
+        env.put("LANG", "C");
+        env.put("LC_ALL", "C");
+        env.put("TZ", "UTC");
+        String javaHome = System.getenv("JAVA_HOME");
+        if (javaHome == null || javaHome.isEmpty()) javaHome = System.getProperty("java.home");
+        if (javaHome != null) env.put("JAVA_HOME", javaHome);
+        return env;
+    }
+
+    static Path sysroot() {
+        String p = System.getProperty("mimic.sysroot.arm64", "");
+        return p.isBlank() ? GuestProgramTest.REPO.resolve("tests/sysroots/arm64") : Path.of(p).toAbsolutePath();
+    }
+
+    private static Set<String> listProperty(String name) {
+        return Arrays.stream(System.getProperty(name, "").split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+    }
+
+    /** The generated inputs: the same bytes every run (a fixed pseudo-random sequence), fixed times. */
+    static final class Inputs {
+        private static final String[] WORDS = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf",
+            "hotel", "india", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo",
+            "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu", "abacus", "cdrom",
+            "singing", "ringing", "key", "keystone", "ab", "cd", "eel", "zebra"};
+
+        private Inputs() {}
+
+        static void write(Path dir) throws IOException {
+            long[] seed = {0x2545F4914F6CDD1DL};
+            StringBuilder words = new StringBuilder();
+            for (int i = 0; i < 2000; i++) {
+                words.append(word(seed)).append(' ').append(word(seed)).append(' ').append(next(seed) % 1000).append('\n');
+            }
+            Files.writeString(dir.resolve("words.txt"), words);
+            StringBuilder csv = new StringBuilder();
+            for (int i = 0; i < 600; i++) csv.append(i).append(',').append(word(seed)).append(',').append(next(seed) % 500).append('\n');
+            Files.writeString(dir.resolve("data.csv"), csv);
+            byte[] bin = new byte[65536 + 123];
+            for (int i = 0; i < bin.length; i++) bin[i] = (byte) (next(seed) >>> 24);
+            Files.write(dir.resolve("bin.dat"), bin);
+            Path tree = dir.resolve("tree");
+            Files.createDirectories(tree.resolve("a/b"));
+            Files.createDirectories(tree.resolve("c"));
+            Files.createDirectories(dir.resolve("out"));
+            Files.writeString(tree.resolve("a/one.txt"), "one\nkey here\n");
+            Files.writeString(tree.resolve("a/b/two.txt"), words.substring(0, 3000));
+            Files.writeString(tree.resolve("c/keys.txt"), "keystone\n".repeat(200));
+            Files.writeString(tree.resolve("c/notes.md"), "# notes\nnothing\n");
+            Files.write(dir.resolve("loops.sh"), resource("loops.sh"));
+            Files.write(dir.resolve("functions.sh"), resource("functions.sh"));
+            Files.write(dir.resolve("builtins.sh"), resource("builtins.sh"));
+            Files.write(dir.resolve("script.lua"), resource("script.lua"));
+            Files.write(dir.resolve("script.sql"), resource("script.sql"));
+            Files.write(dir.resolve("script.py"), resource("script.py"));
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.toList()) Files.setLastModifiedTime(p, FIXED_TIME);
+            }
+            // One file newer than the rest, for find -newer.
+            Files.setLastModifiedTime(tree.resolve("c/notes.md"), FileTime.from(Instant.parse("2021-01-01T00:00:00Z")));
+        }
+
+        private static byte[] resource(String name) throws IOException {
+            try (var in = RealProgramTest.class.getResourceAsStream("real-programs/" + name)) {
+                if (in == null) throw new IOException("missing test resource real-programs/" + name);
+                return in.readAllBytes();
+            }
+        }
+
+        private static long next(long[] s) {
+            long x = s[0];
+            x ^= x << 13;
+            x ^= x >>> 7;
+            x ^= x << 17;
+            s[0] = x;
+            return x & Long.MAX_VALUE;
+        }
+
+        private static String word(long[] s) {
+            return WORDS[(int) (next(s) % WORDS.length)];
+        }
+    }
+}
