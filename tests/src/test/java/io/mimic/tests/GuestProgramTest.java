@@ -52,7 +52,9 @@ class GuestProgramTest {
             "args_env", new Spec(List.of("one", "two words", "three"), Map.of("MIMIC_TEST_VAR", "hello"), 0),
             "segv", new Spec(List.of(), Map.of(), 128 + 11),
             "signal_exit", new Spec(List.of(), Map.of(), 128 + 15),
-            "signal_abort", new Spec(List.of(), Map.of(), 128 + 6));
+            "signal_abort", new Spec(List.of(), Map.of(), 128 + 6),
+            "thread_exit", new Spec(List.of(), Map.of(), 5),
+            "exit_group_blocked", new Spec(List.of(), Map.of(), 3));
 
     /** The sysroot of the dynamically linked variants: where Debian's cross libc lives. */
     static Path crossSysroot(String arch) {

@@ -56,6 +56,16 @@ public final class Arm64LinuxAbi implements LinuxAbi {
     @Override public long syscallArg(CpuState cpu, int i) { return ((Arm64Cpu) cpu).x[i]; }
     @Override public void setSyscallResult(CpuState cpu, long v) { ((Arm64Cpu) cpu).x[0] = v; }
 
+    @Override public CloneArgumentOrder cloneArgumentOrder() { return CloneArgumentOrder.BACKWARDS; }
+
+    /** A new thread: SP and TPIDR_EL0 (x0 = 0 is set by the caller). */
+    @Override
+    public void setCloneChildState(CpuState child, long stack, long tls, boolean setTls) {
+        Arm64Cpu c = (Arm64Cpu) child;
+        if (stack != 0) c.x[Arm64Cpu.SP] = stack;
+        if (setTls) c.tpidr = tls;
+    }
+
     @Override
     public void setEntryState(CpuState cpu, long entry, long sp) {
         Arm64Cpu c = (Arm64Cpu) cpu;
@@ -92,8 +102,9 @@ public final class Arm64LinuxAbi implements LinuxAbi {
     @Override public java.nio.ByteOrder frontendByteOrder() { return java.nio.ByteOrder.LITTLE_ENDIAN; }
     /** sa_handler, sa_flags, sa_restorer, sa_mask. */
     @Override public int sigactionSize() { return 32; }
-    /** The arm64 rt_sigframe is not written yet: signals with a handler end the process (see SignalDelivery). */
-    @Override public io.mimic.linuxuser.signal.SignalFrame signalFrame() { return null; }
+    private final io.mimic.linuxuser.signal.SignalFrame signalFrame = new io.mimic.linuxuser.signal.Arm64SignalFrame();
+
+    @Override public io.mimic.linuxuser.signal.SignalFrame signalFrame() { return signalFrame; }
 
     /** svc is 4 bytes; the result replaced x0, the first argument. */
     @Override

@@ -33,6 +33,16 @@ public interface LinuxAbi {
     /** Registers at process entry: pc, stack pointer, and whatever the ABI requires zeroed. */
     void setEntryState(CpuState cpu, long entry, long stackPointer);
 
+    /** Where clone(2)'s arguments are in this ABI (the order differs between architectures). */
+    CloneArgumentOrder cloneArgumentOrder();
+
+    /**
+     * The registers of a thread made by clone that differ from its creator's (the CPU is already
+     * a copy, with the system call's result 0): the stack pointer if {@code stack} is not 0, and
+     * the thread pointer if {@code setTls} (CLONE_SETTLS).
+     */
+    void setCloneChildState(CpuState child, long stack, long tls, boolean setTls);
+
     long hwcap();
 
     long hwcap2();

@@ -13,7 +13,7 @@ import java.util.List;
 /** RV64GC Linux: asm-generic syscalls, number in a7, arguments in a0-a5, result in a0. */
 public final class RiscvLinuxAbi implements LinuxAbi {
     public static final int EM_RISCV = 243;
-    private static final int A0 = 10, A7 = 17, SP = 2;
+    private static final int A0 = 10, A7 = 17, SP = 2, TP = 4;
     /** EF_RISCV_FLOAT_ABI: 0 soft, 1 single, 2 double, 3 quad. */
     private static final int EF_RISCV_FLOAT_ABI_MASK = 0x6, EF_RISCV_FLOAT_ABI_QUAD = 0x6, EF_RISCV_RVE = 0x8;
 
@@ -44,6 +44,15 @@ public final class RiscvLinuxAbi implements LinuxAbi {
         java.util.Arrays.fill(c.x, 0);
         c.x[SP] = sp;
         c.pc = entry;
+    }
+
+    @Override public CloneArgumentOrder cloneArgumentOrder() { return CloneArgumentOrder.BACKWARDS; }
+
+    @Override
+    public void setCloneChildState(CpuState child, long stack, long tls, boolean setTls) {
+        RiscvCpu c = (RiscvCpu) child;
+        if (stack != 0) c.x[SP] = stack;
+        if (setTls) c.x[TP] = tls;
     }
 
     /** One bit per single-letter extension, as Linux reports it: I, M, A, F, D, C. */

@@ -7,6 +7,7 @@ import io.mimic.linuxuser.elf.ElfFile;
 import io.mimic.linuxuser.process.GuestExit;
 import io.mimic.linuxuser.process.GuestProcess;
 import io.mimic.linuxuser.process.GuestThread;
+import io.mimic.linuxuser.process.GuestThreads;
 import io.mimic.linuxuser.process.ProgramLoader;
 import io.mimic.linuxuser.process.Sysroot;
 import io.mimic.linuxuser.syscall.LinuxSyscalls;
@@ -166,7 +167,9 @@ public final class Main {
         GuestThread main = proc.startMainThread(cpu);
         // A fatal SIGINT/SIGTERM/SIGHUP from outside must end Mimic by the signal, as natively.
         io.mimic.linuxuser.signal.HostSignals.init();
-        cpu.system = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi)).forThread(main);
+        SyscallDispatcher dispatcher = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi));
+        proc.systemInterface = dispatcher::forThread;
+        cpu.system = dispatcher.forThread(main);
         try {
             ProgramLoader.load(proc, cpu, new ProgramLoader.Request(elf, guestArgv, guestEnvironment(o), o.program, stackSize));
         } catch (ElfException e) {
@@ -181,11 +184,13 @@ public final class Main {
             }
             String maxInsns = System.getenv("MIMIC_MAX_BLOCK_INSNS");
             if (maxInsns != null && maxInsns.matches("\\d{1,6}")) code.setMaxInstructions(Integer.parseInt(maxInsns));
-            loop.run();
-            return 0; // not reached: the loop ends by GuestExit
+            return GuestThreads.runProcess(main, loop);
         } finally {
             if (logItems.contains("stats")) code.printStats(log);
-            if (release) memory.clear();
+            if (release) {
+                GuestThreads.awaitStopped(proc);
+                memory.clear();
+            }
         }
     }
 

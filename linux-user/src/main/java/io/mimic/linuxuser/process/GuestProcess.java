@@ -3,12 +3,15 @@ package io.mimic.linuxuser.process;
 import io.mimic.linuxuser.abi.LinuxAbi;
 import io.mimic.translator.engine.CodeCache;
 import io.mimic.translator.engine.CpuState;
+import io.mimic.translator.engine.SystemInterface;
 import io.mimic.translator.memory.AddressSpace;
 
 import java.io.PrintStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 /**
  * One emulated Linux process: its address space and code cache, the program break, the mmap
@@ -50,6 +53,14 @@ public final class GuestProcess {
 
     /** The live threads by guest tid. */
     private final ConcurrentHashMap<Integer, GuestThread> threads = new ConcurrentHashMap<>();
+    /** Futex wait queues (keyed by guest address). */
+    public final FutexTable futexes;
+    /** Gives each thread's CPU its system interface (set by whoever wires the syscall layer). */
+    public Function<GuestThread, SystemInterface> systemInterface;
+
+    /** The process's exit status once it ends (exit_group, last thread's exit, fatal signal), else -1. */
+    private volatile int exitStatus = -1;
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     /** -strace output, or null. */
     public PrintStream strace;
@@ -61,6 +72,7 @@ public final class GuestProcess {
         this.executablePath = executablePath;
         this.argv = argv;
         this.fds = StandardFds.table();
+        this.futexes = new FutexTable(abi.frontendByteOrder());
     }
 
     /** The kernel names a new process after its executable's base name (15 bytes at most). */
@@ -83,8 +95,50 @@ public final class GuestProcess {
         threads.put(t.tid, t);
     }
 
-    public void unregisterThread(GuestThread t) {
+    /**
+     * Thread {@code t} called exit: it leaves the registry, and if it was the last one the process
+     * ends with its status (as under qemu-user; the kernel would report the first thread's).
+     */
+    public synchronized void threadExited(GuestThread t, int status) {
         threads.remove(t.tid, t);
+        if (threads.isEmpty()) exitGroup(status);
+    }
+
+    /**
+     * Ends the process with {@code status} (the first caller's status wins): every thread is
+     * interrupted at its next safe point and woken from futex waits; {@link #awaitExit} returns.
+     */
+    public void exitGroup(int status) {
+        synchronized (this) {
+            if (exitStatus >= 0) return;
+            exitStatus = status;
+        }
+        for (GuestThread t : threads.values()) {
+            t.cpu.interruptPending = 1;
+            t.wake();
+        }
+        ended.countDown();
+    }
+
+    /** True once the process is ending: threads must stop at their next safe point. */
+    public boolean exiting() {
+        return exitStatus >= 0;
+    }
+
+    public int exitStatus() {
+        return exitStatus;
+    }
+
+    /** Blocks until the process ends; returns its exit status. */
+    public int awaitExit() {
+        while (true) {
+            try {
+                ended.await();
+                return exitStatus;
+            } catch (InterruptedException e) {
+                // keep waiting: only the guest ends the process
+            }
+        }
     }
 
     /** The live thread with guest tid {@code tid}, or null. */

@@ -2,6 +2,7 @@ package io.mimic.linuxuser.process;
 
 import io.mimic.translator.engine.CpuState;
 
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One guest thread (a Linux task of the guest's thread group): its CPU, its thread id, and the
@@ -40,6 +41,25 @@ public final class GuestThread {
         this.cpu = cpu;
         this.tid = tid;
         this.name = name;
+    }
+
+    /**
+     * Wakes this thread if it is parked in Mimic (a futex wait): it then re-checks
+     * {@link #shouldStopWaiting}. Callable from any thread; harmless if it is not blocked.
+     */
+    public void wake() {
+        Thread j = signals.javaThread();
+        if (j != null) LockSupport.unpark(j);
+    }
+
+    /**
+     * True if an interruptible wait (futex) of this thread must end early: the process is exiting,
+     * or a signal this thread does not block is pending for it or for the process (the wait then
+     * returns EINTR and the signal is taken at the next safe point). Senders wake it
+     * (SignalDelivery.wake, {@link GuestProcess#exitGroup}).
+     */
+    public boolean shouldStopWaiting() {
+        return process.exiting() || io.mimic.linuxuser.signal.SignalDelivery.hasDeliverable(this);
     }
 
     @Override

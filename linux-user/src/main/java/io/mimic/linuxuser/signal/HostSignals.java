@@ -2,6 +2,11 @@ package io.mimic.linuxuser.signal;
 
 import io.mimic.linuxuser.process.GuestProcess;
 
+import io.mimic.linuxuser.host.HostSyscalls;
+import io.mimic.syscalls.linux.LinuxArch;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.Set;
 
 import sun.misc.Signal;
@@ -35,7 +40,18 @@ public final class HostSignals {
 
     private HostSignals() {}
 
-    /** The JVM's shutdown handlers would turn a fatal SIGHUP/SIGINT/SIGTERM into an exit: restore the default. */
+    /** Sets the host's disposition of host signal {@code hostSig} to SIG_DFL, under the JVM's feet. */
+    static void resetToDefault(int hostSig) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment dfl = arena.allocate(32, 8); // kernel struct sigaction: SIG_DFL, no flags, empty mask
+            HostSyscalls.call(HostSyscalls.number("rt_sigaction"), hostSig, dfl.address(), 0, 8);
+        }
+    }
+
+    /**
+     * The JVM's shutdown handlers would turn a fatal SIGHUP/SIGINT/SIGTERM into an exit: restore
+     * the default (one ignored at start-up stays ignored, as it would for a native program).
+     */
     public static void init() {
         for (String name : new String[] {"HUP", "INT", "TERM"}) Signal.handle(new Signal(name), SignalHandler.SIG_DFL);
     }
@@ -48,9 +64,13 @@ public final class HostSignals {
         SignalHandler h;
         if (act.isIgnore()) {
             h = SignalHandler.SIG_IGN;
-        } else if (act.isDefault()) {
-            h = SignalHandler.SIG_DFL;
         } else {
+            // The JVM leaves SIGHUP/SIGINT/SIGTERM alone when they were ignored at start-up (a
+            // background job's SIGINT): the guest chose otherwise, so reset the host's first.
+            resetToDefault((int) LinuxArch.host().signals().value(name));
+            h = act.isDefault() ? SignalHandler.SIG_DFL : null;
+        }
+        if (h == null) {
             h = s -> SignalDelivery.send(p, null, SigInfo.fromProcess(sig, SigInfo.SI_USER, 0, 0,
                     p.abi.frontendByteOrder()));
         }

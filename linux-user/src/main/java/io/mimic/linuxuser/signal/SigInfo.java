@@ -65,10 +65,6 @@ public final class SigInfo {
         return new SigInfo(signo, copy, null);
     }
 
-    public int code(ByteOrder order) {
-        return ByteBuffer.wrap(image).order(order).getInt(8);
-    }
-
     /** Sets si_overrun (timers only). */
     void overrun(int count, ByteOrder order) {
         ByteBuffer.wrap(image).order(order).putInt(20, count);

@@ -35,8 +35,7 @@ public final class SignalDeath {
         try (var arena = java.lang.foreign.Arena.ofConfined()) {
             var zero = arena.allocate(16, 8); // struct rlimit {0, 0}
             HostSyscalls.call(HostSyscalls.number("prlimit64"), 0, RLIMIT_CORE, zero.address(), 0);
-            var dfl = arena.allocate(32, 8); // kernel struct sigaction: SIG_DFL, no flags, empty mask
-            HostSyscalls.call(HostSyscalls.number("rt_sigaction"), hostSig, dfl.address(), 0, 8);
+            HostSignals.resetToDefault(hostSig);
             var set = arena.allocate(8, 8);
             set.set(java.lang.foreign.ValueLayout.JAVA_LONG, 0, 1L << (hostSig - 1));
             HostSyscalls.call(HostSyscalls.number("rt_sigprocmask"), 1 /* SIG_UNBLOCK */, set.address(), 0, 8);

@@ -226,7 +226,8 @@ public final class SignalDelivery {
         }
         long savedMask = t.signals.restoreMask ? t.signals.savedMask : t.signalMask;
         t.signals.restoreMask = false;
-        long restorer = act.restorer() != 0 ? act.restorer() : trampoline(p, frame);
+        // sa_restorer counts only with SA_RESTORER (arm64's glibc leaves the field as garbage)
+        long restorer = act.has(c.saRestorer) && act.restorer() != 0 ? act.restorer() : trampoline(p, frame);
         frame.build(cpu, addr, new SignalFrame.Context(sig, info, act.handler(), savedMask, t.altStackSp,
                 t.altStackSize, savedAltFlags, restorer));
         if ((t.altStackFlags & SS_AUTODISARM) != 0 && savedAltFlags != SS_DISABLE) {

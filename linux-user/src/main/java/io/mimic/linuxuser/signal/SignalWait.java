@@ -56,7 +56,7 @@ public final class SignalWait {
     }
 
     /** After {@link #timedWait} returned null: true if no other signal is deliverable (the time ran out). */
-    public static boolean timedOut(GuestThread t, long set) {
+    public static boolean timedOut(GuestThread t) {
         return !SignalDelivery.hasDeliverable(t);
     }
 

@@ -34,6 +34,11 @@ public final class ThreadSignals {
         return javaThread;
     }
 
+    /** The host tid of the platform thread (0 until it runs guest code). */
+    public int hostTid() {
+        return hostTid;
+    }
+
     /** Records the calling platform thread as this guest thread's (call on the thread itself). */
     public void attachCurrentThread() {
         javaThread = Thread.currentThread();

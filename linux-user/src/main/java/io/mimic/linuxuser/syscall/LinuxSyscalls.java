@@ -11,6 +11,8 @@ public final class LinuxSyscalls {
         IoSyscalls.register(r);
         MemorySyscalls.register(r);
         ProcessSyscalls.register(r);
+        ThreadSyscalls.register(r);
+        FutexSyscalls.register(r);
         TimeSyscalls.register(r);
         TimerSyscalls.register(r);
         SignalSyscalls.register(r);

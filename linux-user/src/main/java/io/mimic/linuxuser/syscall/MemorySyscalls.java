@@ -25,11 +25,11 @@ final class MemorySyscalls {
     private MemorySyscalls() {}
 
     static void register(SyscallRegistry r) {
-        r.register("brk", MemorySyscalls::brk);
-        r.register("mmap", MemorySyscalls::mmap);
-        r.register("munmap", MemorySyscalls::munmap);
-        r.register("mprotect", MemorySyscalls::mprotect);
-        r.register("mremap", MemorySyscalls::mremap);
+        r.register("brk", locked(MemorySyscalls::brk));
+        r.register("mmap", locked(MemorySyscalls::mmap));
+        r.register("munmap", locked(MemorySyscalls::munmap));
+        r.register("mprotect", locked(MemorySyscalls::mprotect));
+        r.register("mremap", locked(MemorySyscalls::mremap));
         r.register("madvise", MemorySyscalls::madvise);
         r.register("msync", MemorySyscalls::msync);
         r.register("mincore", MemorySyscalls::mincore);
@@ -40,6 +40,18 @@ final class MemorySyscalls {
         r.register("mlock2", a -> (a.arg(2) & ~1L) != 0 ? -Errno.EINVAL : lockRange(a));
         r.register("mlockall", a -> (a.arg(0) & ~7L) != 0 || a.arg(0) == 0 ? -Errno.EINVAL : 0);
         r.register("munlockall", a -> 0);
+    }
+
+    /**
+     * Runs a call that looks at the address space and then changes it (find a gap, then map it)
+     * under the address space's lock, so that two threads never place mappings in the same gap.
+     */
+    private static SyscallHandler locked(SyscallHandler h) {
+        return a -> {
+            synchronized (a.process.memory) {
+                return h.call(a);
+            }
+        };
     }
 
     private static long brk(SyscallArgs a) {

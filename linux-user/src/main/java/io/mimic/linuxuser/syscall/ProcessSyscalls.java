@@ -14,16 +14,8 @@ final class ProcessSyscalls {
     private ProcessSyscalls() {}
 
     static void register(SyscallRegistry r) {
-        r.register("exit", a -> { throw new GuestExit(a.intArg(0) & 0xff); });
-        r.register("exit_group", a -> { throw new GuestExit(a.intArg(0) & 0xff); });
         r.register("getpid", Passthrough.of("getpid", ""));
         r.register("getppid", Passthrough.of("getppid", ""));
-        r.register("gettid", a -> a.thread.tid);
-        // The address is written (0) and futex-woken when the thread exits.
-        r.register("set_tid_address", a -> {
-            a.thread.clearChildTid = a.arg(0);
-            return a.thread.tid;
-        });
         // Identity: ids are the host process's (a raw setuid changes the calling thread's
         // credentials, which is the thread the guest runs on).
         r.register("getuid", Passthrough.of("getuid", ""));
@@ -61,8 +53,8 @@ final class ProcessSyscalls {
         r.register("sched_yield", Passthrough.of("sched_yield", ""));
         r.register("getpriority", Passthrough.of("getpriority", "i i"));
         r.register("setpriority", Passthrough.of("setpriority", "i i i"));
-        r.register("sched_getaffinity", Passthrough.of("sched_getaffinity", "i i w1"));
-        r.register("sched_setaffinity", Passthrough.of("sched_setaffinity", "i i r1"));
+        r.register("sched_getaffinity", a -> affinity(a, "sched_getaffinity", true));
+        r.register("sched_setaffinity", a -> affinity(a, "sched_setaffinity", false));
         r.register("sched_getscheduler", Passthrough.of("sched_getscheduler", "i"));
         r.register("sched_setscheduler", Passthrough.of("sched_setscheduler", "i i <sched_param"));
         r.register("sched_getparam", Passthrough.of("sched_getparam", "i >sched_param"));
@@ -83,20 +75,26 @@ final class ProcessSyscalls {
         r.register("membarrier", Passthrough.of("membarrier", "i i i"));
         r.register("vhangup", Passthrough.of("vhangup", ""));
         r.register("prctl", ProcessSyscalls::prctl);
-        // The robust-futex list matters once threads exist; the kernel only records the head.
-        r.register("set_robust_list", a -> {
-            if (a.arg(1) != a.arch().struct("robust_list_head").size()) return -Errno.EINVAL;
-            a.thread.robustListHead = a.arg(0);
-            a.thread.robustListLength = a.arg(1);
-            return 0;
-        });
-        r.register("get_robust_list", a -> {
-            int pid = a.intArg(0);
-            if (pid != 0 && pid != a.process.pid()) return -Errno.ESRCH;
-            a.writeLong(a.arg(1), a.thread.robustListHead);
-            a.writeLong(a.arg(2), a.thread.robustListLength);
-            return 0;
-        });
+    }
+
+    /** The kernel reads or writes at most this many bytes of a CPU mask here (8192 CPUs). */
+    private static final long MAX_CPUMASK = 1024;
+
+    /**
+     * sched_get/setaffinity of a thread: each guest thread is a host thread, so the host call acts
+     * on it; a guest tid names its host thread (the first thread's tid, the pid, is not its host tid).
+     */
+    private static long affinity(SyscallArgs a, String call, boolean write) {
+        long len = a.arg(1);
+        long mask = a.buffer(2, Math.min(Math.max(len, 0), MAX_CPUMASK), write);
+        return HostSyscalls.call(HostSyscalls.number(call), hostTid(a, a.intArg(0)), len, mask);
+    }
+
+    /** The host tid behind a guest tid (0 stays 0: the caller; other processes' ids are the host's). */
+    static long hostTid(SyscallArgs a, int tid) {
+        if (tid == 0) return 0;
+        var t = a.process.thread(tid);
+        return t != null && t.signals.hostTid() != 0 ? t.signals.hostTid() : tid;
     }
 
     private static final int RLIMIT_NOFILE = 7;

@@ -198,7 +198,7 @@ final class SignalSyscalls {
         }
         if (a.arg(1) != 0) a.checkGuest(a.arg(1), SigInfo.SIZE, true);
         SigInfo info = SignalWait.timedWait(a.thread, set, timeoutNanos);
-        if (info == null) return SignalWait.timedOut(a.thread, set) ? -Errno.EAGAIN : -Errno.EINTR;
+        if (info == null) return SignalWait.timedOut(a.thread) ? -Errno.EAGAIN : -Errno.EINTR;
         if (a.arg(1) != 0) GuestAccess.copyIn(info.bytes(), 0, a.arg(1), SigInfo.SIZE);
         return info.signo;
     }
@@ -289,10 +289,8 @@ final class SignalSyscalls {
         byte[] raw = new byte[SigInfo.SIZE];
         GuestAccess.copyOut(uinfo, raw, 0, SigInfo.SIZE);
         SigInfo info = SigInfo.raw(sig, raw, a.order());
-        int code = info.code(a.order());
         GuestProcess p = a.process;
         if (pid != p.pid()) return pid <= 0 ? -Errno.EINVAL : -Errno.EPERM;
-        // Only the kernel may claim to be the kernel or tkill (the caller's own process may).
         if (tid == -1) {
             SignalDelivery.send(p, null, info);
             return 0;

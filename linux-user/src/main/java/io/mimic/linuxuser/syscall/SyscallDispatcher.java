@@ -50,6 +50,8 @@ public final class SyscallDispatcher {
             /** A sender set interruptPending: take the signals now (a safe point between units). */
             @Override
             public void interrupt(CpuState cpu) {
+                // exit_group (or a fatal signal) in another thread: this one stops here.
+                if (process.exiting()) throw new GuestExit(process.exitStatus());
                 SignalDelivery.deliverPending(thread, 0, 0);
             }
         };

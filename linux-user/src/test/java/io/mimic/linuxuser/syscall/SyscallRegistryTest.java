@@ -52,7 +52,7 @@ class SyscallRegistryTest {
                 "sched_yield", "prctl", "set_tid_address", "set_robust_list", "get_robust_list", "clock_gettime",
                 "clock_getres", "clock_nanosleep", "nanosleep", "gettimeofday", "kill", "tkill", "tgkill",
                 "rt_sigaction", "rt_sigprocmask", "rt_sigpending", "sigaltstack", "membarrier", "socket",
-                "socketpair", "riscv_flush_icache")) {
+                "socketpair", "riscv_flush_icache", "clone", "clone3", "futex")) {
             assertNotNull(registry.get(name), name);
         }
     }

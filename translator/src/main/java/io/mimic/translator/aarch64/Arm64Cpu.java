@@ -38,6 +38,18 @@ public final class Arm64Cpu extends CpuState {
         super(memory);
     }
 
+    @Override
+    public void copyRegistersFrom(CpuState from) {
+        Arm64Cpu o = (Arm64Cpu) from;
+        System.arraycopy(o.x, 0, x, 0, x.length);
+        System.arraycopy(o.v, 0, v, 0, v.length);
+        nzcv[0] = o.nzcv[0];
+        tpidr = o.tpidr;
+        fpcr = o.fpcr;
+        fpsr = o.fpsr;
+        pc = o.pc;
+    }
+
     /** PSTATE as qemu prints it: NZCV and EL0t. */
     public long pstate() {
         return nzcv[0] & 0xf0000000L;

@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 
 /**
  * All translated units of one guest process, shared by its threads. Lookups go through a
- * per-process map; translation is serialized. Code is invalidated wholesale when the guest
- * flushes its instruction cache, and unit by unit when the mapping of pages that held
- * translated code changes.
+ * concurrent map; translation, chaining and invalidation are serialized by the cache's lock.
+ * Code is invalidated wholesale when the guest flushes its instruction cache, and unit by unit
+ * when the mapping of pages that held translated code changes.
  */
 public final class CodeCache {
     /** Guest instructions per unit before the bytecode-size check splits it further. */
@@ -48,6 +48,23 @@ public final class CodeCache {
     public void setInAsmLog(Consumer<String> log) { this.inAsmLog = log; }
 
     public void setMaxInstructions(int n) { this.maxInsns = Math.max(1, n); }
+
+    /** CPUs running this cache's code: told to leave stale units when code is invalidated. */
+    private final java.util.Set<CpuState> cpus = ConcurrentHashMap.newKeySet();
+
+    void attach(CpuState cpu) { cpus.add(cpu); }
+    void detach(CpuState cpu) { cpus.remove(cpu); }
+
+    /**
+     * Chains exit {@code slot} of {@code from} to {@code to}. Under the cache's lock, so that an
+     * invalidation on another thread cannot fall between the validity check and the store (a
+     * valid unit must never chain into discarded code).
+     */
+    synchronized boolean chain(TranslatedUnit from, int slot, TranslatedUnit to) {
+        if (!from.valid || !to.valid) return false;
+        from.chain[slot] = to;
+        return true;
+    }
 
     public TranslatedUnit get(long pc) {
         return units.get(pc);
@@ -99,6 +116,8 @@ public final class CodeCache {
         }
         codeLow = Long.MAX_VALUE;
         codeHigh = Long.MIN_VALUE;
+        // Threads inside a discarded unit leave it at its next back-edge poll or exit.
+        for (CpuState c : cpus) c.interruptPending = 1;
     }
 
     /**
@@ -123,6 +142,8 @@ public final class CodeCache {
                 java.util.Arrays.fill(u.chain, null);
             }
         }
+        // Threads inside a discarded unit leave it at its next back-edge poll or exit.
+        for (CpuState c : cpus) c.interruptPending = 1;
     }
 
     /** Prints the -d stats report: translation, dispatch, system calls, memory slow paths. */

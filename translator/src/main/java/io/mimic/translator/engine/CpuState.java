@@ -37,11 +37,42 @@ public abstract class CpuState {
     TranslatedUnit chainMissUnit;
     int chainMissSlot;
 
+    /** The address-space epoch the TLB entries were filled under. */
+    private long tlbEpoch;
+    /** Told of address-space changes made by any thread: stop at the next safe point. */
+    private final AddressSpace.ChangeListener tlbShootdown = (start, len) -> interruptPending = 1;
+
     protected CpuState(AddressSpace memory) {
         this.memory = memory;
         flushTlb();
-        memory.addListener((start, len) -> flushTlb());
+        tlbEpoch = memory.epoch();
+        memory.addListener(tlbShootdown);
     }
+
+    /**
+     * Called by the dispatcher at a safe point on this CPU's own thread, after clearing
+     * interruptPending: flushes the TLB if the address space changed since it was filled. A thread
+     * that changes a mapping bumps the epoch first and then sets every CPU's interruptPending, so a
+     * CPU that reads an old epoch here is interrupted again.
+     */
+    public final void syncTlb() {
+        long e = memory.epoch();
+        if (e != tlbEpoch) {
+            tlbEpoch = e;
+            flushTlb();
+        }
+    }
+
+    /** The thread this CPU belonged to has ended: stop listening to the address space. */
+    public void detach() {
+        memory.removeListener(tlbShootdown);
+    }
+
+    /**
+     * Copies the architectural registers (and pc) of {@code from}, a CPU of the same ISA, for a
+     * new thread that starts as a copy of its creator. Reservations and TLB are not copied.
+     */
+    public abstract void copyRegistersFrom(CpuState from);
 
     /** The architectural registers as text, for -d cpu traces. */
     public String dumpState() {

@@ -29,11 +29,20 @@ public final class ExecutionLoop {
     /** Per-thread -d stats counts, added to {@link EngineStats} when the loop ends. */
     private long runs, chained, hits, misses, patches, interrupts, faults;
 
+    /**
+     * Runs until the OS layer ends the thread by an exception. Other threads reach this one only
+     * through {@code cpu.interruptPending}: address-space changes (the TLB is flushed here, on the
+     * owning thread), code invalidation (stale units are left at the next back-edge or exit), and
+     * whatever the OS layer wants (signals, exit_group).
+     */
     public void run() {
         if (EngineStats.ON) EngineStats.started();
+        cache.attach(cpu);
         try {
             loop();
         } finally {
+            cache.detach(cpu);
+            cpu.detach();
             if (EngineStats.ON) flushStats();
         }
     }
@@ -43,6 +52,8 @@ public final class ExecutionLoop {
         while (true) {
             if (cpu.interruptPending != 0) {
                 if (EngineStats.ON) interrupts++;
+                cpu.interruptPending = 0;
+                cpu.syncTlb();
                 cpu.system.interrupt(cpu);
                 unit = null;
             }
@@ -55,10 +66,7 @@ public final class ExecutionLoop {
                     unit = find(cpu.pc);
                     TranslatedUnit from = cpu.chainMissUnit;
                     if (from != null) {
-                        if (from.valid && unit.valid) {
-                            from.chain[cpu.chainMissSlot] = unit;
-                            if (EngineStats.ON) patches++;
-                        }
+                        if (cache.chain(from, cpu.chainMissSlot, unit) && EngineStats.ON) patches++;
                         cpu.chainMissUnit = null;
                     }
                 }

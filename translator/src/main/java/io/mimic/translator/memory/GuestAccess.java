@@ -207,6 +207,7 @@ public final class GuestAccess {
     public static int getAndAdd32(long a, int v) { return (int) ATOMIC_INT.getAndAdd(M, a, v); }
     public static long getAndAdd64(long a, long v) { return (long) ATOMIC_LONG.getAndAdd(M, a, v); }
     public static int getVolatile32(long a) { return (int) ATOMIC_INT.getVolatile(M, a); }
+    public static void setVolatile32(long a, int v) { ATOMIC_INT.setVolatile(M, a, v); }
     public static long getVolatile64(long a) { return (long) ATOMIC_LONG.getVolatile(M, a); }
     public static void setVolatile64(long a, long v) { ATOMIC_LONG.setVolatile(M, a, v); }
 

@@ -14,15 +14,21 @@ import java.util.function.LongBinaryOperator;
 public final class RiscvAtomics {
     private RiscvAtomics() {}
 
+    /*
+     * LR reads with acquire ordering (a volatile read after the permission check), so code after
+     * lr.aq cannot be moved before it by the JIT; SC's compare-and-swap is a full barrier.
+     */
     public static long lrW(long addr, RiscvCpu c) {
-        long v = GuestAccess.ld32sle(checkAligned(addr, 4, c), c);
+        GuestAccess.ld32sle(checkAligned(addr, 4, c), c);
+        long v = GuestAccess.getVolatile32(addr);
         c.reservationAddress = addr;
         c.reservationValue = v;
         return v;
     }
 
     public static long lrD(long addr, RiscvCpu c) {
-        long v = GuestAccess.ld64le(checkAligned(addr, 8, c), c);
+        GuestAccess.ld64le(checkAligned(addr, 8, c), c);
+        long v = GuestAccess.getVolatile64(addr);
         c.reservationAddress = addr;
         c.reservationValue = v;
         return v;

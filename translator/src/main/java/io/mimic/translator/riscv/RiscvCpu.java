@@ -21,6 +21,16 @@ public final class RiscvCpu extends CpuState {
         super(memory);
     }
 
+    @Override
+    public void copyRegistersFrom(io.mimic.translator.engine.CpuState from) {
+        RiscvCpu o = (RiscvCpu) from;
+        System.arraycopy(o.x, 0, x, 0, x.length);
+        System.arraycopy(o.f, 0, f, 0, f.length);
+        frm = o.frm;
+        fflags = o.fflags;
+        pc = o.pc;
+    }
+
     /** The register file in qemu's -d cpu layout, for comparing traces. */
     @Override
     public String dumpState() {
