@@ -34,7 +34,8 @@ public enum Arm64Feature {
 
     /** What is implemented now. */
     public static final Set<Arm64Feature> IMPLEMENTED = EnumSet.of(
-            CRC32, ATOMICS, LSE128, LRCPC, LRCPC2, RNG, CSSC, DCPOP);
+            CRC32, ATOMICS, LSE128, LRCPC, LRCPC2, RNG, CSSC, DCPOP,
+            FP, ASIMD, JSCVT, FRINT);
 
     public static boolean has(Arm64Feature f) {
         return IMPLEMENTED.contains(f);

@@ -29,9 +29,10 @@ final class Arm64FlagUse {
         return insn.field(20, 5) == A64Control.SYSREG_NZCV;
     }
 
-    /** FCMP/FCMPE write NZCV; FCCMP/FCCMPE read and write it; FCSEL reads it. */
+    /** FCMP/FCMPE and FJCVTZS write NZCV; FCCMP/FCCMPE read and write it; FCSEL reads it. */
     private static int fp(int b) {
         if ((b & 0xFF20FC00) == 0x1E202000) return WRITES;
+        if ((b & 0xFFFFFC00) == 0x1E7E0000) return WRITES;      // FJCVTZS
         if ((b & 0xFF200C00) == 0x1E200400) return READS | WRITES;
         if ((b & 0xFF200C00) == 0x1E200C00) return READS;
         return 0;

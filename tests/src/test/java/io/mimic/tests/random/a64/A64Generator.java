@@ -23,8 +23,11 @@ public final class A64Generator {
     private final String labelPrefix;
     private int labels;
 
+    private final A64SimdGenerator simd;
+
     public A64Generator(Random r, String labelPrefix) {
         this.r = r;
+        this.simd = new A64SimdGenerator(r);
         this.labelPrefix = labelPrefix;
     }
 
@@ -58,6 +61,7 @@ public final class A64Generator {
     }
 
     Unit unit() {
+        if (r.nextInt(100) < 35) return simd.unit();
         int k = r.nextInt(100);
         if (k < 8) return addSubImm();
         if (k < 14) return logicImm();

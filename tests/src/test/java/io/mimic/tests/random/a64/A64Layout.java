@@ -9,6 +9,8 @@ public final class A64Layout {
     public static final int X = 0, SP = 248, NZCV = 256, TPIDR = 264;
     /** q0..q31, 16 bytes each. */
     public static final int V = 272;
+    /** FPSR and FPCR at the end of the block. */
+    public static final int FPSR = 784, FPCR = 792;
     /** The data buffer that loads and stores go to; X27 points at its middle. */
     public static final int BUFFER = 1024, BUFFER_BYTES = 1024, BASE = BUFFER + BUFFER_BYTES / 2;
     public static final int AREA_BYTES = BUFFER + BUFFER_BYTES;

@@ -59,6 +59,9 @@ public final class A64Program {
         sb.append("    adrp x0, init").append(b).append("\n    add x0, x0, :lo12:init").append(b).append('\n');
         for (int q = 0; q < 32; q += 2) sb.append(String.format("    ldp q%d, q%d, [x0, #%d]%n", q, q + 1, 256 + 16 * q));
         sb.append("    ldr x1, [x0, #248]\n    msr nzcv, x1\n");
+        // a random FPCR (rounding mode, FZ, DN, FZ16, AHP) for the block; FPSR starts clear
+        int fpcr = r.nextInt(2) == 0 ? 0 : r.nextInt(4) << 6 | r.nextInt(2) << 8 | r.nextInt(2) << 9 | r.nextInt(2) << 3 | r.nextInt(4) / 3 << 10;
+        sb.append(String.format("    movz x1, #0x%x, lsl #16%n    msr fpcr, x1%n    msr fpsr, xzr%n", fpcr));
         for (int x = 1; x < 31; x++) {
             if (x == 27 || x == 28) continue;
             sb.append(String.format("    ldr x%d, [x0, #%d]%n", x, 8 * x));
@@ -79,6 +82,8 @@ public final class A64Program {
         for (int x = 0; x < 30; x += 2) sb.append(String.format("    stp x%d, x%d, [x28, #%d]%n", x, x + 1, 8 * x));
         sb.append("    str x30, [x28, #240]\n    mov x0, sp\n    str x0, [x28, #248]\n");
         sb.append("    mrs x0, nzcv\n    str x0, [x28, #256]\n    mrs x0, tpidr_el0\n    str x0, [x28, #264]\n");
+        sb.append("    mrs x0, fpsr\n    str x0, [x28, #").append(A64Layout.FPSR).append("]\n");
+        sb.append("    mrs x0, fpcr\n    str x0, [x28, #").append(A64Layout.FPCR).append("]\n    msr fpcr, xzr\n");
         for (int q = 0; q < 32; q += 2) sb.append(String.format("    stp q%d, q%d, [x28, #%d]%n", q, q + 1, A64Layout.V + 16 * q));
         sb.append("    mov x0, #1\n    mov x1, x28\n    mov x2, #").append(A64Layout.AREA_BYTES).append("\n    mov x8, #64\n    svc #0\n");
     }
@@ -87,7 +92,7 @@ public final class A64Program {
     public String render(String description) {
         StringBuilder sb = new StringBuilder();
         sb.append("// Random A64 instruction test: ").append(description).append("\n");
-        sb.append("    .text\n    .globl _start\n_start:\n");
+        sb.append("    .arch armv8.5-a+fp16+crypto\n    .text\n    .globl _start\n_start:\n");
         sb.append("    adrp x28, area\n    add x28, x28, :lo12:area\n");
         sb.append("    add x27, x28, #").append(A64Layout.BASE).append("\n    mov sp, x27\n");
         for (String b : blocks) sb.append(b);

@@ -11,30 +11,57 @@ import io.mimic.translator.aarch64.A64Context;
  *   <li>The base decoder hands over every encoding of the class "Data processing - scalar FP and
  *       Advanced SIMD" (op0 = x111, bits 27:25 = 111) and of the AdvSIMD load/store
  *       multiple/single structure classes ({@code insn & 0xBE000000 == 0x0C000000}). Scalar
- *       FP/SIMD register loads and stores (LDR/STR/LDUR/STUR/LDP/STP/LDNP of B/H/S/D/Q and the
- *       literal LDR) stay in the base, which shares their addressing modes with the integer ones.</li>
- *   <li>{@link #translate} emits the instruction through the {@link A64Context} (registers,
- *       NZCV, vector halves, memory access with faults, helper calls) and returns true; it
- *       returns false, having emitted nothing, for an unallocated or unimplemented encoding,
- *       and the base raises SIGILL.</li>
- *   <li>Instructions that read or write NZCV (FCMP/FCMPE, FCCMP/FCCMPE, FCSEL) are known to the
- *       base's flag liveness analysis by encoding; FCMP may skip writing NZCV when
- *       {@link A64Context#flagsLive()} is false.</li>
- *   <li>{@link #disassemble} gives the text for {@code -d in_asm}, or null to let the base
- *       print a generic mnemonic.</li>
+ *       FP/SIMD register loads and stores stay in the base.</li>
+ *   <li>{@link #translate} finds the encoding's group in {@code fpsimd.decode} and emits the
+ *       instruction through the {@link A64Context}; it returns false, having emitted nothing, for
+ *       an unallocated or unimplemented encoding, and the base raises SIGILL.</li>
+ *   <li>FCMP/FCMPE, FCCMP/FCCMPE, FCSEL and FJCVTZS are known to the base's flag liveness.</li>
  * </ul>
- * This placeholder implements nothing yet: every encoding is reported unallocated.
  */
 public final class A64FpSimd {
     private A64FpSimd() {}
 
     /** Emits {@code insn}; false if it is not implemented (the caller raises SIGILL). */
     public static boolean translate(A64Context ctx, int insn) {
-        return false;
+        String group = FpSimdDecoder.group(insn);
+        if (group == null) return false;
+        return switch (group) {
+            case "fp_int" -> FpScalar.toFromInt(ctx, insn);
+            case "fp_fixed" -> FpScalar.toFromFixed(ctx, insn);
+            case "fp_1src" -> FpScalar.oneSource(ctx, insn);
+            case "fp_cmp" -> FpScalar.compare(ctx, insn);
+            case "fp_imm" -> FpScalar.immediate(ctx, insn);
+            case "fp_ccmp" -> FpScalar.condCompare(ctx, insn);
+            case "fp_2src" -> FpScalar.twoSource(ctx, insn);
+            case "fp_csel" -> FpScalar.select(ctx, insn);
+            case "fp_3src" -> FpScalar.threeSource(ctx, insn);
+            case "simd_3same", "scalar_3same" -> SimdTranslators.threeSame(ctx, insn);
+            case "simd_3diff", "scalar_3diff" ->
+                    SimdTranslators.viaArray(ctx, insn, SimdInt::threeDiff, SimdInt.class, "threeDiff");
+            case "simd_2misc", "scalar_2misc" -> SimdTranslators.twoMisc(ctx, insn);
+            case "simd_across" -> SimdTranslators.across(ctx, insn);
+            case "scalar_pair" ->
+                    SimdTranslators.viaArray(ctx, insn, SimdFp::scalarPairwise, SimdFp.class, "scalarPairwise");
+            case "simd_copy", "scalar_copy" -> SimdTranslators.copy(ctx, insn);
+            case "simd_modimm" -> SimdTranslators.modImm(ctx, insn);
+            case "simd_shift", "scalar_shift" ->
+                    SimdTranslators.viaArray(ctx, insn, SimdShift::shiftImm, SimdShift.class, "shiftImm");
+            case "simd_elem", "scalar_elem" -> SimdTranslators.byElement(ctx, insn);
+            case "simd_perm" -> SimdTranslators.viaArray(ctx, insn, SimdInt::permute, SimdInt.class, "permute");
+            case "simd_ext" -> SimdTranslators.viaArray(ctx, insn, SimdInt::ext, SimdInt.class, "ext");
+            case "simd_tbl" -> SimdTranslators.viaArray(ctx, insn, SimdInt::table, SimdInt.class, "table",
+                    (insn >>> 5) + 1, (insn >>> 5) + 2, (insn >>> 5) + 3);
+            case "ldst_multi" -> SimdLoadStore.translate(ctx, insn, false, false);
+            case "ldst_multi_post" -> SimdLoadStore.translate(ctx, insn, false, true);
+            case "ldst_single" -> SimdLoadStore.translate(ctx, insn, true, false);
+            case "ldst_single_post" -> SimdLoadStore.translate(ctx, insn, true, true);
+            default -> false;
+        };
     }
 
     /** Assembly text (mnemonic and operands) of {@code insn} at {@code pc}, or null. */
     public static String disassemble(int insn, long pc) {
-        return null;
+        String group = FpSimdDecoder.group(insn);
+        return group == null ? null : group + " " + String.format("0x%08x", insn);
     }
 }
