@@ -28,6 +28,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/select.h>
 #include <sys/sendfile.h>
@@ -668,7 +669,14 @@ static void process(void)
 
     struct utsname u;
     uname(&u);
-    ok_if("uname machine", strcmp(u.machine, "riscv64") == 0, u.machine);
+#if defined(__aarch64__)
+    const char *machine = "aarch64";
+#elif defined(__riscv) && __riscv_xlen == 64
+    const char *machine = "riscv64";
+#else
+#error "name this ISA's uname machine"
+#endif
+    ok_if("uname machine", strcmp(u.machine, machine) == 0, u.machine);
     unsigned char rnd[64];
     expect_long("getrandom", getrandom(rnd, sizeof rnd, 0), 64);
     expect_err("wait with no children", wait(NULL), ECHILD);
