@@ -1,13 +1,8 @@
 package io.mimic.translator.aarch64;
 
+import io.mimic.translator.engine.DecodeTableFile;
 import io.mimic.translator.engine.Flow;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,37 +35,10 @@ public final class Arm64Decoder {
 
     private static List<Pattern> load() {
         List<Pattern> out = new ArrayList<>();
-        try (InputStream in = Arm64Decoder.class.getResourceAsStream(FILE)) {
-            if (in == null) throw new IllegalStateException(FILE + " missing from the classpath");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) continue;
-                String[] f = t.split("\\s+");
-                String bits = f.length >= 3 ? f[2].replace("_", "") : "";
-                if (bits.length() != 32) throw new IllegalStateException(FILE + ":" + lineNo + ": malformed: " + t);
-                int mask = 0, match = 0;
-                for (int i = 0; i < 32; i++) {
-                    char c = bits.charAt(i);
-                    int bit = 1 << (31 - i);
-                    if (c == '1') { mask |= bit; match |= bit; }
-                    else if (c == '0') mask |= bit;
-                    else if (c != '.') throw new IllegalStateException(FILE + ":" + lineNo + ": bad bit '" + c + "'");
-                }
-                Flow flow = f.length > 3 ? switch (f[3]) {
-                    case "branch" -> Flow.BRANCH;
-                    case "jump" -> Flow.JUMP;
-                    case "call" -> Flow.CALL;
-                    case "stop" -> Flow.STOP;
-                    default -> throw new IllegalStateException(FILE + ":" + lineNo + ": bad flow " + f[3]);
-                } : Flow.NEXT;
-                out.add(new Pattern(f[0], Arm64Format.valueOf(f[1]), mask, match, flow));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (DecodeTableFile.Line line : DecodeTableFile.read(Arm64Decoder.class, FILE)) {
+            String[] f = line.fields();
+            long bits = line.bits(2);
+            out.add(new Pattern(f[0], Arm64Format.valueOf(f[1]), DecodeTableFile.mask(bits), DecodeTableFile.match(bits), line.flow(3)));
         }
         return List.copyOf(out);
     }

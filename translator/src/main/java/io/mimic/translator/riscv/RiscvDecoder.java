@@ -1,13 +1,8 @@
 package io.mimic.translator.riscv;
 
+import io.mimic.translator.engine.DecodeTableFile;
 import io.mimic.translator.engine.Flow;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,37 +35,10 @@ public final class RiscvDecoder {
 
     private static List<Pattern> load() {
         List<Pattern> out = new ArrayList<>();
-        try (InputStream in = RiscvDecoder.class.getResourceAsStream("riscv64.decode")) {
-            if (in == null) throw new IllegalStateException("riscv64.decode missing from the classpath");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) continue;
-                String[] f = t.split("\\s+");
-                if (f.length < 3 || f[2].length() != 32) {
-                    throw new IllegalStateException("riscv64.decode:" + lineNo + ": malformed: " + t);
-                }
-                int mask = 0, match = 0;
-                for (int i = 0; i < 32; i++) {
-                    char c = f[2].charAt(i);
-                    int bit = 1 << (31 - i);
-                    if (c == '1') { mask |= bit; match |= bit; }
-                    else if (c == '0') mask |= bit;
-                    else if (c != '.') throw new IllegalStateException("riscv64.decode:" + lineNo + ": bad bit '" + c + "'");
-                }
-                Flow flow = f.length > 3 ? switch (f[3]) {
-                    case "branch" -> Flow.BRANCH;
-                    case "jump" -> Flow.JUMP;
-                    case "stop" -> Flow.STOP;
-                    default -> throw new IllegalStateException("riscv64.decode:" + lineNo + ": bad flow " + f[3]);
-                } : Flow.NEXT;
-                out.add(new Pattern(f[0], RiscvFormat.valueOf(f[1]), mask, match, flow));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (DecodeTableFile.Line line : DecodeTableFile.read(RiscvDecoder.class, "riscv64.decode")) {
+            String[] f = line.fields();
+            long bits = line.bits(2);
+            out.add(new Pattern(f[0], RiscvFormat.valueOf(f[1]), DecodeTableFile.mask(bits), DecodeTableFile.match(bits), line.flow(3)));
         }
         return List.copyOf(out);
     }

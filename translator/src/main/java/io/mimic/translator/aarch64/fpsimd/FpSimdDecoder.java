@@ -1,11 +1,6 @@
 package io.mimic.translator.aarch64.fpsimd;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.mimic.translator.engine.DecodeTableFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,30 +26,10 @@ final class FpSimdDecoder {
 
     private static Group[] load() {
         List<Group> out = new ArrayList<>();
-        try (InputStream in = FpSimdDecoder.class.getResourceAsStream(FILE)) {
-            if (in == null) throw new IllegalStateException(FILE + " missing from the classpath");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) continue;
-                String[] f = t.split("\\s+");
-                String bits = f.length == 2 ? f[1].replace("_", "") : "";
-                if (bits.length() != 32) throw new IllegalStateException(FILE + ":" + lineNo + ": malformed: " + t);
-                int mask = 0, match = 0;
-                for (int i = 0; i < 32; i++) {
-                    char c = bits.charAt(i);
-                    int bit = 1 << (31 - i);
-                    if (c == '1') { mask |= bit; match |= bit; }
-                    else if (c == '0') mask |= bit;
-                    else if (c != '.') throw new IllegalStateException(FILE + ":" + lineNo + ": bad bit '" + c + "'");
-                }
-                out.add(new Group(f[0], mask, match));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (DecodeTableFile.Line line : DecodeTableFile.read(FpSimdDecoder.class, FILE)) {
+            if (line.fields().length != 2) throw new IllegalStateException(line.where() + ": malformed: " + String.join(" ", line.fields()));
+            long bits = line.bits(1);
+            out.add(new Group(line.fields()[0], DecodeTableFile.mask(bits), DecodeTableFile.match(bits)));
         }
         out.sort(Comparator.comparingInt((Group g) -> -Integer.bitCount(g.mask())));
         return out.toArray(Group[]::new);
