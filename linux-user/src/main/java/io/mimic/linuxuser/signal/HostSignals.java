@@ -68,7 +68,8 @@ public final class HostSignals {
             // The JVM leaves SIGHUP/SIGINT/SIGTERM alone when they were ignored at start-up (a
             // background job's SIGINT): the guest chose otherwise, so reset the host's first.
             resetToDefault((int) LinuxArch.host().signals().value(name));
-            h = act.isDefault() ? SignalHandler.SIG_DFL : null;
+            // A signalfd that watches the signal needs it forwarded even with the default disposition.
+            h = act.isDefault() && !p.signalFds.watches(sig) ? SignalHandler.SIG_DFL : null;
         }
         if (h == null) {
             h = s -> SignalDelivery.send(p, null, SigInfo.fromProcess(sig, SigInfo.SI_USER, 0, 0,
