@@ -159,6 +159,33 @@ int main(void) {
     waitpid(child, &status, 0);
     close(ofd);
 
+    /* SIGCHLD of children that exit and that are killed, read before they are reaped. */
+    sigset_t chld;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, NULL);
+    int cfd = signalfd(-1, &chld, 0);
+    fflush(stdout);
+    pid_t exiting = fork();
+    if (exiting == 0) _exit(5);
+    struct pollfd cp = {.fd = cfd, .events = POLLIN};
+    int ok = poll(&cp, 1, 20000) == 1 && read(cfd, &si, sizeof si) == (ssize_t) sizeof si;
+    check("SIGCHLD arrives through the signalfd", ok && si.ssi_signo == SIGCHLD);
+    check("CLD_EXITED, the child's pid and exit code 5",
+          si.ssi_code == CLD_EXITED && si.ssi_pid == (uint32_t) exiting && si.ssi_status == 5);
+    waitpid(exiting, &status, 0);
+    pid_t sleeper = fork();
+    if (sleeper == 0) {
+        pause();
+        _exit(0);
+    }
+    kill(sleeper, SIGKILL);
+    ok = poll(&cp, 1, 20000) == 1 && read(cfd, &si, sizeof si) == (ssize_t) sizeof si;
+    check("CLD_KILLED with the signal for a killed child",
+          ok && si.ssi_code == CLD_KILLED && si.ssi_pid == (uint32_t) sleeper && si.ssi_status == SIGKILL);
+    waitpid(sleeper, &status, 0);
+    close(cfd);
+
     printf("signalfd: %s\n", failures ? "FAILED" : "all passed");
     return failures ? 1 : 0;
 }

@@ -91,6 +91,7 @@ public final class GuestProcess {
         this.argv = argv;
         this.fds = fds;
         this.futexes = new FutexTable(abi.frontendByteOrder());
+        children.adoptedBy(this);
     }
 
     /** The kernel names a new process after its executable's base name (15 bytes at most). */
