@@ -11,12 +11,9 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -123,7 +120,7 @@ class RealProgramTest {
     @TestFactory
     Stream<DynamicTest> realPrograms() {
         Path sysroot = sysroot();
-        Set<String> only = listProperty("mimic.realprograms.only"), skip = listProperty("mimic.realprograms.skip");
+        Set<String> only = GuestRun.listProperty("mimic.realprograms.only"), skip = GuestRun.listProperty("mimic.realprograms.skip");
         boolean present = Files.isRegularFile(sysroot.resolve("bin/busybox"));
         List<DynamicTest> tests = new ArrayList<>();
         for (Case c : cases()) {
@@ -162,7 +159,7 @@ class RealProgramTest {
                 String prog = s.command().getFirst();
                 cmd.add(prog.equals("busybox") ? sysroot.resolve("bin/busybox").toString() : sysroot + prog);
                 cmd.addAll(s.command().subList(1, s.command().size()));
-                GuestRun.Result r = GuestRun.run(cmd, environment(), dir, TIMEOUT, s.stdin() == null ? null : dir.resolve(s.stdin()));
+                GuestRun.Result r = GuestRun.run(cmd, GuestRun.guestEnvironment(), dir, TIMEOUT, s.stdin() == null ? null : dir.resolve(s.stdin()));
                 text.append("$ ").append(String.join(" ", s.command())).append('\n');
                 // Binary output (gzip, xz...) is compared byte for byte through ISO-8859-1.
                 text.append(new String(r.stdout(), StandardCharsets.ISO_8859_1));
@@ -177,27 +174,9 @@ class RealProgramTest {
         return new Transcript(text.toString(), stderr.toString());
     }
 
-    private static Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-        env.put("HOME", System.getProperty("java.io.tmpdir", "/tmp"));
-        env.put("LANG", "C");
-        env.put("LC_ALL", "C");
-        env.put("TZ", "UTC");
-        String javaHome = System.getenv("JAVA_HOME");
-        if (javaHome == null || javaHome.isEmpty()) javaHome = System.getProperty("java.home");
-        if (javaHome != null) env.put("JAVA_HOME", javaHome);
-        return env;
-    }
-
     static Path sysroot() {
         String p = System.getProperty("mimic.sysroot.arm64", "");
         return p.isBlank() ? GuestProgramTest.REPO.resolve("tests/sysroots/arm64") : Path.of(p).toAbsolutePath();
-    }
-
-    private static Set<String> listProperty(String name) {
-        return Arrays.stream(System.getProperty(name, "").split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet());
     }
 
     /** The generated inputs: the same bytes every run (a fixed pseudo-random sequence), fixed times. */
