@@ -66,4 +66,10 @@ public final class A64FpSimd {
         if (group.startsWith("crypto_")) return CryptoNames.text(insn, group);
         return group + " " + String.format("0x%08x", insn);
     }
+
+    /** Assembly text of a cryptographic extension instruction; null for other or unallocated encodings. */
+    public static String cryptoText(int insn) {
+        String group = FpSimdDecoder.group(insn);
+        return group != null && group.startsWith("crypto_") ? CryptoNames.text(insn, group) : null;
+    }
 }
