@@ -39,6 +39,8 @@ public final class A64FpSimd {
             case "simd_3diff", "scalar_3diff" ->
                     SimdTranslators.viaArray(ctx, insn, SimdInt::threeDiff, SimdInt.class, "threeDiff");
             case "simd_2misc", "scalar_2misc" -> SimdTranslators.twoMisc(ctx, insn);
+            case "simd_3extra", "scalar_3extra" ->
+                    SimdTranslators.viaArray(ctx, insn, SimdDot::threeExtra, SimdDot.class, "threeExtra");
             case "simd_across" -> SimdTranslators.across(ctx, insn);
             case "scalar_pair" ->
                     SimdTranslators.viaArray(ctx, insn, SimdFp::scalarPairwise, SimdFp.class, "scalarPairwise");

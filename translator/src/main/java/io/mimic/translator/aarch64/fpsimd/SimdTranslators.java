@@ -213,6 +213,9 @@ final class SimdTranslators implements Opcodes {
         int op4 = (insn >>> 12) & 15;
         if (op4 == 1 || op4 == 5 || op4 == 9)
             return viaArray(x, insn, SimdFp::byElementFp, SimdFp.class, "byElementFp");
+        boolean u = (insn & (1 << 29)) != 0;
+        if (op4 == 14 || u && (op4 == 13 || op4 == 15)) // SDOT/UDOT, SQRDMLAH/SQRDMLSH
+            return viaArray(x, insn, SimdDot::byElement, SimdDot.class, "byElement", (insn >>> 16) & 15);
         // H-sized elements index registers 0-15 (bit 20 is the index's M bit)
         return viaArray(x, insn, SimdShift::byElementInt, SimdShift.class, "byElementInt", (insn >>> 16) & 15);
     }
