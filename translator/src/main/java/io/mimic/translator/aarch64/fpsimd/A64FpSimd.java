@@ -62,6 +62,6 @@ public final class A64FpSimd {
     /** Assembly text (mnemonic and operands) of {@code insn} at {@code pc}, or null. */
     public static String disassemble(int insn, long pc) {
         String group = FpSimdDecoder.group(insn);
-        return group == null ? null : group + " " + String.format("0x%08x", insn);
+        return group == null ? null : FpSimdText.format(group, insn);
     }
 }
