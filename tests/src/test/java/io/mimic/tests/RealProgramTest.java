@@ -133,7 +133,7 @@ class RealProgramTest {
                             "made/sub", "made/empty", "made"),
                     run("/bin/ls", "-lnR", "--time-style=full-iso", "made"), run("/bin/ls", "-lnt", "--time-style=long-iso", "made"),
                     run("/usr/bin/stat", "-c", "%n %s %a %F %Y", "made/sub/w.txt", "made/link", "made/sub/deeper"),
-                    run("/usr/bin/du", "-a", "--apparent-size", "-b", "made"), run("/usr/bin/readlink", "-f", "made/link"),
+                    run("/usr/bin/du", "-a", "--apparent-size", "-b", "made"), run("/bin/readlink", "-f", "made/link"),
                     run("/bin/mv", "made/sub/deeper/t", "made/t2"), run("/bin/rm", "-r", "made/empty"),
                     run("/bin/ls", "-1", "made", "made/sub/deeper")),
             dyn("coreutils-text", run("/usr/bin/head", "-n", "5", "words.txt"), run("/usr/bin/tail", "-c", "100", "data.csv"),
@@ -154,7 +154,7 @@ class RealProgramTest {
                     run("/usr/bin/xz", "-T1", "-9", "bin.dat"), run("/bin/bzip2", "words.txt"), run("/bin/gzip", "-n", "data.csv"),
                     run("/bin/ls", "-ln", "--time-style=+", "bin.dat.xz", "words.txt.bz2", "data.csv.gz"),
                     run("/usr/bin/xz", "-l", "bin.dat.xz"), run("/bin/gzip", "-l", "data.csv.gz"),
-                    run("/usr/bin/unxz", "bin.dat.xz"), run("/bin/bunzip2", "words.txt.bz2"), run("/bin/gunzip", "data.csv.gz"),
+                    run("/usr/bin/unxz", "bin.dat.xz"), run("/bin/bunzip2", "words.txt.bz2"), run("/bin/gzip", "-d", "data.csv.gz"),
                     run("/usr/bin/sha256sum", "bin.dat", "words.txt", "data.csv"), run("/usr/bin/xz", "-d", "missing.xz")));
     }
 
