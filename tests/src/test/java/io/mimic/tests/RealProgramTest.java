@@ -164,7 +164,7 @@ class RealProgramTest {
                             "made/sub", "made/empty", "made"),
                     run("/bin/ls", "-lnR", "--time-style=full-iso", "made"), run("/bin/ls", "-lnt", "--time-style=long-iso", "made"),
                     run("/usr/bin/stat", "-c", "%n %s %a %F %Y", "made/sub/w.txt", "made/link", "made/sub/deeper"),
-                    run("/usr/bin/du", "-a", "--apparent-size", "-b", "made"), run("/bin/readlink", "-f", "made/link"),
+                    run("/usr/bin/du", "-a", "--apparent-size", "-b", "made"), run("/bin/readlink", "made/link"), run("/usr/bin/realpath", "--relative-to=made", "made/link"),
                     run("/bin/mv", "made/sub/deeper/t", "made/t2"), run("/bin/rm", "-r", "made/empty"),
                     run("/bin/ls", "-1", "made", "made/sub/deeper")),
             dyn("coreutils-text", run("/usr/bin/head", "-n", "5", "words.txt"), run("/usr/bin/tail", "-c", "100", "data.csv"),
