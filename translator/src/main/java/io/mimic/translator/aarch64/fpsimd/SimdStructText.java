@@ -8,9 +8,9 @@ import static io.mimic.translator.aarch64.fpsimd.FpSimdText.xsp;
 final class SimdStructText {
     private SimdStructText() {}
 
-    /** objdump writes three or more registers as a range, fewer as a list; numbers wrap at 32. */
+    /** objdump writes three or more registers as a range unless the numbers wrap at 32, fewer as a list. */
     static String list(int first, int count, String suffix) {
-        if (count >= 3) return "{v" + first + suffix + "-v" + ((first + count - 1) & 31) + suffix + "}";
+        if (count >= 3 && first + count <= 32) return "{v" + first + suffix + "-v" + ((first + count - 1) & 31) + suffix + "}";
         StringBuilder sb = new StringBuilder("{");
         for (int k = 0; k < count; k++) sb.append(k == 0 ? "" : ", ").append('v').append((first + k) & 31).append(suffix);
         return sb.append('}').toString();

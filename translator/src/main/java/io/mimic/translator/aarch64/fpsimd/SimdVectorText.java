@@ -51,7 +51,11 @@ final class SimdVectorText {
             case "simd_2misc", "scalar_2misc" -> SimdMiscText.format(b, mn, scalar, q, size, rd, rn);
             case "simd_across" -> {
                 int op = f(b, 16, 12);
-                if (op == 12 || op == 15) yield (op == 12 ? "fmaxnmv" : "fmaxv").replace("max", size >= 2 ? "min" : "max") + " " + (sz == 1 ? "d" : "s") + rd + ", " + v(rn, farr(sz, q));
+                if (op == 12 || op == 15) { // FP across lanes: single precision, four lanes only
+                    if (f(b, 29, 29) == 0 || sz == 1 || q == 0) yield null;
+                    yield (op == 12 ? "fmaxnmv" : "fmaxv").replace("max", size >= 2 ? "min" : "max") + " s" + rd + ", " + v(rn, "4s");
+                }
+                if (mn.startsWith("(") || size == 3 || size == 2 && q == 0) yield null;
                 yield mn + " " + "bhsd".charAt(op == 3 ? size + 1 : size) + rd + ", " + v(rn, arr(size, q));
             }
             case "scalar_pair" -> {
@@ -115,7 +119,7 @@ final class SimdVectorText {
             case 12 -> "sqdmulh"; case 13 -> "sqrdmulh"; case 14 -> "sdot"; default -> null; };
         if (name == null) return null;
         boolean fp = op == 1 || op == 5 || op == 9;
-        boolean longForm = !fp && (op & 3) == 2 || op == 3 || op == 7 || op == 11;
+        boolean longForm = !fp && op != 14 && (op & 3) == 2 || op == 3 || op == 7 || op == 11;
         int index, rm;
         if (size == 1 || fp && size == 0) { index = h << 2 | l << 1 | m; rm = f(b, 19, 16); }
         else if (size == 2) { index = h << 1 | l; rm = f(b, 20, 16); }
