@@ -30,6 +30,23 @@ final class FpSimdText {
     /** Scalar FP register of ftype 0 (single), 1 (double), 3 (half). */
     static String fr(int type, int n) { return (type == 0 ? "s" : type == 1 ? "d" : type == 3 ? "h" : "?") + n; }
 
+    /** SDOT/UDOT and SQRDMLAH/SQRDMLSH (the groups of {@link SimdDot}); null for the rest. */
+    private static String threeExtra(int b, boolean scalar) {
+        int q = scalar ? 0 : f(b, 30, 30), size = f(b, 23, 22), op = f(b, 14, 11);
+        int rd = f(b, 4, 0), rn = f(b, 9, 5), rm = f(b, 20, 16);
+        boolean u = f(b, 29, 29) == 1;
+        if (op == 2 && size == 2 && !scalar) {
+            String bytes = q == 1 ? "16b" : "8b";
+            return (u ? "udot " : "sdot ") + v(rd, arr(2, q)) + ", " + v(rn, bytes) + ", " + v(rm, bytes);
+        }
+        if (u && op <= 1 && (size == 1 || size == 2)) {
+            String mn = op == 0 ? "sqrdmlah " : "sqrdmlsh ";
+            if (scalar) return mn + s(size, rd) + ", " + s(size, rn) + ", " + s(size, rm);
+            return mn + v(rd, arr(size, q)) + ", " + v(rn, arr(size, q)) + ", " + v(rm, arr(size, q));
+        }
+        return null;
+    }
+
     static String format(String group, int b) {
         String mn = Arm64FpSimdNames.mnemonic(b);
         return switch (group) {
@@ -39,6 +56,7 @@ final class FpSimdText {
                     mn.startsWith("(") ? null : FpScalarText.format(group, b, mn);
             case "simd_copy", "scalar_copy" -> SimdCopyText.format(b, group.startsWith("scalar"));
             case "simd_modimm" -> SimdCopyText.modimm(b, mn);
+            case "simd_3extra", "scalar_3extra" -> threeExtra(b, group.startsWith("scalar"));
             default -> SimdVectorText.format(group, b, mn);
         };
     }
