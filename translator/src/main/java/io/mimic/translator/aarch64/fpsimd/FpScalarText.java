@@ -30,10 +30,11 @@ final class FpScalarText {
             }
             case "fp_1src" -> {
                 int op = f(b, 20, 15);
+                if (op >= 4 && op <= 7 && (op & 3) == type) yield FpSimdText.unallocated(b);
                 if (op >= 4 && op <= 7) yield "fcvt " + fr(op & 3, rd) + ", " + fr(type, rn);
                 yield mn + " " + fr(type, rd) + ", " + fr(type, rn);
             }
-            case "fp_cmp" -> mn + " " + fr(type, rn) + ", " + (f(b, 3, 3) == 1 ? "#0.0" : fr(type, rm));
+            case "fp_cmp" -> f(b, 15, 14) != 0 || f(b, 2, 0) != 0 ? FpSimdText.unallocated(b) : mn + " " + fr(type, rn) + ", " + (f(b, 3, 3) == 1 ? "#0.0" : fr(type, rm));
             case "fp_imm" -> mn + " " + fr(type, rd) + ", " + fpImm(f(b, 20, 13));
             case "fp_ccmp" -> mn + " " + fr(type, rn) + ", " + fr(type, rm) + ", #0x" + Integer.toHexString(f(b, 3, 0))
                     + ", " + COND[f(b, 15, 12)];
@@ -51,6 +52,13 @@ final class FpScalarText {
             if (!x || f(b, 20, 19) != 1 || op < 6) return null;
             return op == 6 ? "fmov " + gp(rd, true) + ", v" + rn + ".d[1]" : "fmov v" + rd + ".d[1], " + gp(rn, true);
         }
+        int rmode = f(b, 20, 19);
+        boolean ok = switch (op) {
+            case 0, 1 -> true;
+            case 2, 3, 4, 5 -> rmode == 0;
+            default -> rmode == 0 && (type == 3 || (type == 1) == x) || rmode == 3 && op == 6 && type == 1 && !x;
+        };
+        if (!ok) return FpSimdText.unallocated(b);
         if (op == 2 || op == 3 || op == 7) return mn + " " + fr(type, rd) + ", " + gp(rn, x);
         return mn + " " + gp(rd, x) + ", " + fr(type, rn);
     }

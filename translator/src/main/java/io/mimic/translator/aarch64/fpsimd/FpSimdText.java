@@ -47,7 +47,17 @@ final class FpSimdText {
         return null;
     }
 
+    /** objdump's spelling of an encoding the architecture leaves unallocated. */
+    static String unallocated(int b) {
+        return String.format(".inst 0x%08x (unallocated)", b);
+    }
+
     static String format(String group, int b) {
+        String text = text(group, b);
+        return text != null && text.contains("?") ? unallocated(b) : text;
+    }
+
+    private static String text(String group, int b) {
         String mn = Arm64FpSimdNames.mnemonic(b);
         return switch (group) {
             case "ldst_multi", "ldst_multi_post" -> mn.startsWith("(") ? null : SimdStructText.multi(b, mn);

@@ -25,6 +25,7 @@ final class SimdMiscText {
                     : mn + " " + v(rd, arr(size, q)) + ", " + v(rn, arr(size + 1, 1));
         }
         if (op == 19 && u) return size == 3 ? null : mn + " " + v(rd, arr(size + 1, 1)) + ", " + v(rn, arr(size, q)) + ", #" + (8 << size);
+        if (op == 22 && scalar) return u && size == 1 ? "fcvtxn s" + rd + ", d" + rn : null;
         if (op == 22 && (size & 2) == 0) { // FCVTN, FCVTXN: 4h from 4s, 2s from 2d
             return mn + " " + v(rd, size == 1 ? arr(2, q) : arr(1, q)) + ", " + v(rn, size == 1 ? "2d" : "4s");
         }

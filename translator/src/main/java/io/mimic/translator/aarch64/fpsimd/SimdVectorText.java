@@ -34,7 +34,9 @@ final class SimdVectorText {
                     if (mn.equals("orr") && rn == rm) yield "mov " + v(rd, arr(0, q)) + ", " + v(rn, arr(0, q));
                     yield mn + " " + v(rd, arr(0, q)) + ", " + v(rn, arr(0, q)) + ", " + v(rm, arr(0, q));
                 }
-                if (op >= 24) yield mn + " " + freg(scalar, rd, sz, q) + ", " + freg(scalar, rn, sz, q) + ", " + freg(scalar, rm, sz, q);
+                boolean fp = op >= 24;
+                if (!scalar && q == 0 && (fp ? sz == 1 : size == 3)) yield FpSimdText.unallocated(b); // no 1d vectors
+                if (fp) yield mn + " " + freg(scalar, rd, sz, q) + ", " + freg(scalar, rn, sz, q) + ", " + freg(scalar, rm, sz, q);
                 yield mn + " " + reg(scalar, rd, size, q) + ", " + reg(scalar, rn, size, q) + ", " + reg(scalar, rm, size, q);
             }
             case "simd_3diff", "scalar_3diff" -> {
@@ -73,7 +75,7 @@ final class SimdVectorText {
             case "simd_shift", "scalar_shift" -> shift(b, mn, scalar, q, rd, rn);
             case "simd_elem", "scalar_elem" -> element(b, mn, scalar, q, size, rd, rn);
             case "simd_perm" -> mn + " " + v(rd, arr(size, q)) + ", " + v(rn, arr(size, q)) + ", " + v(rm, arr(size, q));
-            case "simd_ext" -> "ext " + v(rd, arr(0, q)) + ", " + v(rn, arr(0, q)) + ", " + v(rm, arr(0, q)) + ", #" + f(b, 14, 11);
+            case "simd_ext" -> q == 0 && f(b, 14, 14) == 1 ? FpSimdText.unallocated(b) : "ext " + v(rd, arr(0, q)) + ", " + v(rn, arr(0, q)) + ", " + v(rm, arr(0, q)) + ", #" + f(b, 14, 11);
             case "simd_tbl" -> mn + " " + v(rd, arr(0, q)) + ", " + SimdStructText.list(rn, f(b, 14, 13) + 1, ".16b")
                     + ", " + v(rm, arr(0, q));
             default -> null;
