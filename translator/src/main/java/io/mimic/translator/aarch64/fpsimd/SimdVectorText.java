@@ -75,7 +75,7 @@ final class SimdVectorText {
             case "simd_shift", "scalar_shift" -> shift(b, mn, scalar, q, rd, rn);
             case "simd_elem", "scalar_elem" -> element(b, mn, scalar, q, size, rd, rn);
             case "simd_perm" -> mn + " " + v(rd, arr(size, q)) + ", " + v(rn, arr(size, q)) + ", " + v(rm, arr(size, q));
-            case "simd_ext" -> q == 0 && f(b, 14, 14) == 1 ? FpSimdText.unallocated(b) : "ext " + v(rd, arr(0, q)) + ", " + v(rn, arr(0, q)) + ", " + v(rm, arr(0, q)) + ", #" + f(b, 14, 11);
+            case "simd_ext" -> q == 0 && f(b, 14, 14) == 1 || size != 0 ? FpSimdText.unallocated(b) : "ext " + v(rd, arr(0, q)) + ", " + v(rn, arr(0, q)) + ", " + v(rm, arr(0, q)) + ", #" + f(b, 14, 11);
             case "simd_tbl" -> mn + " " + v(rd, arr(0, q)) + ", " + SimdStructText.list(rn, f(b, 14, 13) + 1, ".16b")
                     + ", " + v(rm, arr(0, q));
             default -> null;
