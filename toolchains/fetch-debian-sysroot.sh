@@ -23,7 +23,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SELF="$ROOT/toolchains/fetch-debian-sysroot.sh"
 
 # The programs the tests run; their library dependencies are added by apt-cache.
-PROGRAMS=(libc6 busybox-static lua5.4 python3.11 libpython3.11-stdlib sqlite3 xz-utils bzip2 gzip coreutils)
+PROGRAMS=(libc6 busybox-static lua5.4 python3.11 libpython3.11-stdlib sqlite3 xz-utils bzip2 gzip coreutils openssl)
 # Dependencies that are package-manager machinery, not libraries a program loads.
 EXCLUDE_RE='^(dpkg|install-info|debconf|perl|perl-base|perl-modules-.*|libperl.*|tar|debianutils|base-files|mailcap|mime-support|readline-common|sensible-utils)$'
 

@@ -31,6 +31,8 @@ static void check(const char *what, int holds)
 }
 
 /* Reads a whole file with open/read (no stdio buffers, so no allocation between two reads). */
+extern char **environ;
+
 static long slurp(const char *path, char *buf, long size)
 {
     int fd = open(path, O_RDONLY);
@@ -177,6 +179,20 @@ int main(int argc, char **argv)
     check("/proc/self/cmdline is argv, each NUL-terminated", same && at == n);
     snprintf(path, sizeof path, "/proc/%d/cmdline", (int)getpid());
     check("/proc/PID/cmdline is the same", slurp(path, maps2, sizeof maps2) == n && memcmp(buf, maps2, n) == 0);
+
+    /* environ: the environment the program started with (this one has not changed it). Compared
+     * as a set: qemu-user shows its own environment there, the same strings in another order. */
+    n = slurp("/proc/self/environ", buf, sizeof buf);
+    int strings = 0, found = 1;
+    for (long i = 0; i < n; i++) if (buf[i] == 0) strings++;
+    for (char **e = environ; *e; e++) {
+        size_t len = strlen(*e) + 1;
+        int here = 0;
+        for (long i = 0; i + (long)len <= n && !here; i += strlen(buf + i) + 1) here = memcmp(buf + i, *e, len) == 0;
+        found &= here;
+        strings--;
+    }
+    check("/proc/self/environ holds the initial environment", n > 0 && found && strings == 0);
 
     /* stat */
     n = slurp("/proc/self/stat", buf, sizeof buf);

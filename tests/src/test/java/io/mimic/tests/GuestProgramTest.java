@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -94,7 +93,7 @@ class GuestProgramTest {
         for (String arch : byArch.keySet()) qemuByArch.put(arch, qemuFor(arch));
         Path launcher = launcher();
 
-        Set<String> only = listProperty("mimic.tests.only"), skip = listProperty("mimic.tests.skip");
+        Set<String> only = GuestRun.listProperty("mimic.tests.only"), skip = GuestRun.listProperty("mimic.tests.skip");
         List<DynamicTest> tests = new ArrayList<>();
         for (var e : byArch.entrySet()) {
             String arch = e.getKey();
@@ -117,7 +116,8 @@ class GuestProgramTest {
     }
 
     private static void compare(String id, Path qemu, Path launcher, List<String> options, Path program, Spec spec) {
-        Map<String, String> env = guestEnvironment(spec);
+        Map<String, String> env = GuestRun.guestEnvironment();
+        env.putAll(spec.env());
         List<String> args = new ArrayList<>(options);
         args.add(program.toString());
         args.addAll(spec.args());
@@ -206,26 +206,6 @@ class GuestProgramTest {
         return script;
     }
 
-    /**
-     * The same small, fixed environment for both emulators, plus what the launcher needs to find
-     * Java, plus the program's own variables.
-     */
-    private static Map<String, String> guestEnvironment(Spec spec) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-        env.put("HOME", System.getProperty("java.io.tmpdir", "/tmp"));
-        env.put("LANG", "C");
-        env.put("LC_ALL", "C");
-        env.put("TZ", "UTC");
-        String javaHome = System.getenv("JAVA_HOME");
-        if (javaHome == null || javaHome.isEmpty()) javaHome = System.getProperty("java.home");
-        if (javaHome != null) env.put("JAVA_HOME", javaHome);
-        String mimicJava = System.getenv("MIMIC_JAVA");
-        if (mimicJava != null) env.put("MIMIC_JAVA", mimicJava);
-        env.putAll(spec.env());
-        return env;
-    }
-
     /** ARCH -> the programs under guest-bin/ARCH/OPT/, sorted. */
     private static Map<String, List<Path>> discover() throws IOException {
         Map<String, List<Path>> byArch = new TreeMap<>();
@@ -274,11 +254,6 @@ class GuestProgramTest {
             throw new UncheckedIOException(new IOException("cannot find the repository root from " + module));
         }
         return root;
-    }
-
-    private static Set<String> listProperty(String name) {
-        String v = System.getProperty(name, "");
-        return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -8,11 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -86,6 +90,31 @@ final class GuestRun {
     }
 
     /** The first executable file called {@code name} on the PATH of this JVM, if any. */
+    /**
+     * The small, fixed environment every guest run gets, the same under Mimic and qemu (C
+     * locale, UTC, a plain PATH), plus what bin/mimic needs to find Java.
+     */
+    static Map<String, String> guestEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("HOME", System.getProperty("java.io.tmpdir", "/tmp"));
+        env.put("LANG", "C");
+        env.put("LC_ALL", "C");
+        env.put("TZ", "UTC");
+        String javaHome = System.getenv("JAVA_HOME");
+        if (javaHome == null || javaHome.isEmpty()) javaHome = System.getProperty("java.home");
+        if (javaHome != null) env.put("JAVA_HOME", javaHome);
+        String mimicJava = System.getenv("MIMIC_JAVA");
+        if (mimicJava != null) env.put("MIMIC_JAVA", mimicJava);
+        return env;
+    }
+
+    /** A comma-separated system property (test selections such as mimic.tests.only) as a set. */
+    static Set<String> listProperty(String name) {
+        return Arrays.stream(System.getProperty(name, "").split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+    }
+
     static Optional<Path> findOnPath(String name) {
         String path = System.getenv("PATH");
         if (path == null) path = "/usr/local/bin:/usr/bin:/bin";

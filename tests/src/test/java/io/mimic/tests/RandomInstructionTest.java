@@ -197,7 +197,7 @@ class RandomInstructionTest {
     private GuestRun.Result runGuest(Path emulator, Path program) {
         Path dir = GuestRun.freshDirectory("mimic-random-");
         try {
-            return GuestRun.run(List.of(emulator.toString(), program.toString()), guestEnvironment(), dir, TIMEOUT);
+            return GuestRun.run(List.of(emulator.toString(), program.toString()), GuestRun.guestEnvironment(), dir, TIMEOUT);
         } finally {
             GuestRun.deleteTree(dir);
         }
@@ -350,19 +350,6 @@ class RandomInstructionTest {
     }
 
     // ------------------------------------------------------------------------------- setup
-
-    private static Map<String, String> guestEnvironment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-        env.put("LANG", "C");
-        env.put("LC_ALL", "C");
-        String javaHome = System.getenv("JAVA_HOME");
-        if (javaHome == null || javaHome.isEmpty()) javaHome = System.getProperty("java.home");
-        if (javaHome != null) env.put("JAVA_HOME", javaHome);
-        String mimicJava = System.getenv("MIMIC_JAVA");
-        if (mimicJava != null) env.put("MIMIC_JAVA", mimicJava);
-        return env;
-    }
 
     private static Map<String, String> hostEnvironment() {
         Map<String, String> env = new LinkedHashMap<>(System.getenv());

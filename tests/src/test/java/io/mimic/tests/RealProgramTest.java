@@ -11,12 +11,9 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -28,7 +25,8 @@ import org.junit.jupiter.api.TestFactory;
  * toolchains/fetch-debian-sysroot.sh into tests/sysroots/arm64) run under qemu-aarch64 and under
  * Mimic on the same generated inputs, with {@code -L SYSROOT} for both. Each case is a few steps
  * run in one fresh directory (busybox-static applets; busybox sh scripts that need no fork; the
- * dynamically linked xz, bzip2, gzip, lua5.4, sqlite3, python3.11 and coreutils); the transcript
+ * dynamically linked xz, bzip2, gzip, lua5.4, sqlite3, python3.11, coreutils, and openssl, whose digests
+ * and ciphers run the crypto extensions and, with OPENSSL_armcap=0, its plain C); the transcript
  * of every step's stdout and exit status must be identical.
  *
  * <p>System properties:
@@ -46,17 +44,50 @@ class RealProgramTest {
     /** A fixed time for every generated file, so that tar -tv, ls -l and find print the same. */
     private static final FileTime FIXED_TIME = FileTime.from(Instant.parse("2020-01-02T03:04:05Z"));
 
-    /** One command: its program (a sysroot path, or "busybox") and arguments, and its stdin file. */
-    record Step(List<String> command, String stdin) {}
+    /** One command: its program (a sysroot path, or "busybox") and arguments, its stdin file and extra environment. */
+    record Step(List<String> command, String stdin, Map<String, String> env) {}
 
     record Case(String name, List<Step> steps) {}
 
     private static Step run(String... command) {
-        return new Step(List.of(command), null);
+        return new Step(List.of(command), null, Map.of());
     }
 
     private static Step runWithStdin(String stdin, String... command) {
-        return new Step(List.of(command), stdin);
+        return new Step(List.of(command), stdin, Map.of());
+    }
+
+    /** OpenSSL with its CPU capability mask forced to 0: the plain-C code instead of the crypto extensions. */
+    private static Step openSslPlainC(String... args) {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/openssl"));
+        command.addAll(List.of(args));
+        return new Step(command, null, Map.of("OPENSSL_armcap", "0"));
+    }
+
+    private static final String KEY = "000102030405060708090a0b0c0d0e0f", IV = "f0e0d0c0b0a090807060504030201000";
+
+    /**
+     * openssl dgst with each digest, once on the instructions HWCAP advertises and once on the plain-C
+     * code (OPENSSL_armcap=0); cmp must find the two outputs equal.
+     */
+    private static Case openSslDigest(String digest) {
+        return dyn("openssl-" + digest,
+                run("/usr/bin/openssl", "dgst", "-" + digest, "words.txt", "bin.dat"),
+                run("/usr/bin/openssl", "dgst", "-" + digest, "-out", "ce.txt", "bin.dat"),
+                openSslPlainC("dgst", "-" + digest, "-out", "c.txt", "bin.dat"),
+                run("busybox", "cmp", "ce.txt", "c.txt"));
+    }
+
+    /** openssl enc with a cipher: encrypt, digest of the ciphertext, decrypt, and the plain-C path's ciphertext. */
+    private static Case openSslCipher(String cipher, String key) {
+        return dyn("openssl-" + cipher,
+                run("/usr/bin/openssl", "enc", "-" + cipher, "-K", key, "-iv", IV, "-in", "bin.dat", "-out", "ce.bin"),
+                run("/usr/bin/openssl", "dgst", "-sha256", "ce.bin"),
+                run("/usr/bin/openssl", "enc", "-d", "-" + cipher, "-K", key, "-iv", IV, "-in", "ce.bin", "-out", "back.bin"),
+                run("busybox", "cmp", "back.bin", "bin.dat"),
+                openSslPlainC("enc", "-" + cipher, "-K", key, "-iv", IV, "-in", "bin.dat", "-out", "c.bin"),
+                run("busybox", "cmp", "ce.bin", "c.bin"),
+                run("/usr/bin/openssl", "enc", "-" + cipher, "-K", key, "-iv", IV, "-a", "-in", "words.txt"));
     }
 
     private static Case bb(String name, Step... steps) {
@@ -117,13 +148,16 @@ class RealProgramTest {
                     run("/bin/ls", "-ln", "--time-style=+%Y-%m-%d", "tree", "tree/a"),
                     run("/bin/dd", "if=bin.dat", "bs=1k", "skip=3", "count=10", "status=none"),
                     run("/usr/bin/seq", "-w", "1", "3", "100"), run("/usr/bin/factor", "1234567890", "600851475143"),
-                    run("/usr/bin/wc", "words.txt"), runWithStdin("words.txt", "/usr/bin/tr", "a-y", "b-z")));
+                    run("/usr/bin/wc", "words.txt"), runWithStdin("words.txt", "/usr/bin/tr", "a-y", "b-z")),
+            openSslDigest("sha1"), openSslDigest("sha256"), openSslDigest("sha512"), openSslDigest("sha3-256"),
+            openSslDigest("sm3"), openSslCipher("aes-128-cbc", KEY), openSslCipher("aes-256-ctr", KEY + KEY),
+            openSslCipher("sm4-cbc", KEY));
     }
 
     @TestFactory
     Stream<DynamicTest> realPrograms() {
         Path sysroot = sysroot();
-        Set<String> only = listProperty("mimic.realprograms.only"), skip = listProperty("mimic.realprograms.skip");
+        Set<String> only = GuestRun.listProperty("mimic.realprograms.only"), skip = GuestRun.listProperty("mimic.realprograms.skip");
         boolean present = Files.isRegularFile(sysroot.resolve("bin/busybox"));
         List<DynamicTest> tests = new ArrayList<>();
         for (Case c : cases()) {
@@ -162,8 +196,10 @@ class RealProgramTest {
                 String prog = s.command().getFirst();
                 cmd.add(prog.equals("busybox") ? sysroot.resolve("bin/busybox").toString() : sysroot + prog);
                 cmd.addAll(s.command().subList(1, s.command().size()));
-                GuestRun.Result r = GuestRun.run(cmd, environment(), dir, TIMEOUT, s.stdin() == null ? null : dir.resolve(s.stdin()));
-                text.append("$ ").append(String.join(" ", s.command())).append('\n');
+                Map<String, String> env = GuestRun.guestEnvironment();
+                env.putAll(s.env());
+                GuestRun.Result r = GuestRun.run(cmd, env, dir, TIMEOUT, s.stdin() == null ? null : dir.resolve(s.stdin()));
+                text.append("$ ").append(s.env().isEmpty() ? "" : s.env() + " ").append(String.join(" ", s.command())).append('\n');
                 // Binary output (gzip, xz...) is compared byte for byte through ISO-8859-1.
                 text.append(new String(r.stdout(), StandardCharsets.ISO_8859_1));
                 text.append("\n[").append(r.timedOut() ? "timed out" : "exit " + r.exitStatus()).append("]\n");
@@ -177,27 +213,9 @@ class RealProgramTest {
         return new Transcript(text.toString(), stderr.toString());
     }
 
-    private static Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-        env.put("HOME", System.getProperty("java.io.tmpdir", "/tmp"));
-        env.put("LANG", "C");
-        env.put("LC_ALL", "C");
-        env.put("TZ", "UTC");
-        String javaHome = System.getenv("JAVA_HOME");
-        if (javaHome == null || javaHome.isEmpty()) javaHome = System.getProperty("java.home");
-        if (javaHome != null) env.put("JAVA_HOME", javaHome);
-        return env;
-    }
-
     static Path sysroot() {
         String p = System.getProperty("mimic.sysroot.arm64", "");
         return p.isBlank() ? GuestProgramTest.REPO.resolve("tests/sysroots/arm64") : Path.of(p).toAbsolutePath();
-    }
-
-    private static Set<String> listProperty(String name) {
-        return Arrays.stream(System.getProperty(name, "").split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet());
     }
 
     /** The generated inputs: the same bytes every run (a fixed pseudo-random sequence), fixed times. */

@@ -64,6 +64,8 @@ public final class GuestRunner {
         CodeCache code = newCodeCache(e.abi, memory, old.settings);
         GuestProcess p = new GuestProcess(e.abi, memory, code, e.exePath, e.argv, old.fds);
         p.children = old.children;
+        p.children.adoptedBy(p);
+        p.signalFds = old.signalFds;
         p.settings = old.settings;
         p.strace = old.strace;
         p.sysroot = old.sysroot != null ? old.sysroot : Sysroot.defaultFor(e.abi.gnuTriple(), e.elf.interpreter);

@@ -112,6 +112,7 @@ final class ForkSnapshot {
                 out.writeInt(h <= 2 ? -1 - h : fdIndex(h, fds, index)); // the JVM's standard streams stay at their numbers
                 out.writeBoolean(t.closeOnExec(g));
             }
+            p.signalFds.writeTo(out);
             // Memory: every mapping; shared ranges by file, private ones by touched pages.
             List<MemoryImage.Shared> shared = MemoryImage.sharedRanges();
             Set<SharedBackings.FileId> mappedFiles = new HashSet<>();
@@ -225,6 +226,7 @@ final class ForkSnapshot {
             fdEntries[i][1] = in.readInt();
             fdEntries[i][2] = in.readBoolean() ? 1 : 0;
         }
+        Map<Long, Long> signalFdMasks = io.mimic.linuxuser.signal.SignalFds.readFrom(in);
         int nmaps = in.readInt();
         List<AddressSpace.Mapping> maps = new ArrayList<>();
         for (int i = 0; i < nmaps; i++) {
@@ -286,6 +288,7 @@ final class ForkSnapshot {
 
         GuestProcess p = new GuestProcess(abi, memory, code, exe, argv, fds);
         GuestThread main = p.startMainThread(cpu);
+        p.signalFds.adoptAfterFork(p, signalFdMasks);
         main.name = threadName;
         if (strace) p.strace = System.err;
         p.sysroot = sysroot.isEmpty() ? null : Sysroot.of(Path.of(sysroot));

@@ -1,7 +1,6 @@
 package io.mimic.linuxuser.proc;
 
 import io.mimic.linuxuser.process.GuestProcess;
-import io.mimic.linuxuser.process.ImageLayout;
 import io.mimic.translator.memory.GuestAccess;
 import io.mimic.translator.memory.Prot;
 
@@ -29,7 +28,8 @@ public final class ProcFiles {
                 case "maps" -> bytes(ProcMaps.render(p.memory));
                 case "stat" -> bytes(ProcStat.render(p));
                 case "auxv" -> p.image == null ? new byte[0] : p.image.auxv().clone();
-                case "cmdline" -> cmdline(p);
+                case "cmdline" -> p.image == null ? new byte[0] : stackStrings(p, p.image.argStart(), p.image.argEnd());
+                case "environ" -> p.image == null ? new byte[0] : stackStrings(p, p.image.envStart(), p.image.envEnd());
                 default -> null;
             };
         }
@@ -40,17 +40,17 @@ public final class ProcFiles {
     }
 
     /**
-     * The argument strings as the kernel reads them: from the guest's own memory between
-     * arg_start and arg_end, so a program that rewrites its argv (setproctitle) is seen as it
-     * left it; unreadable memory gives the empty file, as the kernel does.
+     * The argument (cmdline) or environment (environ) strings as the kernel reads them: from the
+     * guest's own memory between the start and end it recorded at execve, so a program that
+     * rewrites them (setproctitle) is seen as it left them; unreadable memory gives the empty
+     * file, as the kernel does.
      */
-    private static byte[] cmdline(GuestProcess p) {
-        ImageLayout img = p.image;
-        if (img == null || img.argEnd() <= img.argStart()) return new byte[0];
-        long len = img.argEnd() - img.argStart();
-        if (!p.memory.check(img.argStart(), len, Prot.READ)) return new byte[0];
+    private static byte[] stackStrings(GuestProcess p, long start, long end) {
+        if (end <= start) return new byte[0];
+        long len = end - start;
+        if (!p.memory.check(start, len, Prot.READ)) return new byte[0];
         byte[] b = new byte[(int) len];
-        GuestAccess.copyOut(img.argStart(), b, 0, b.length);
+        GuestAccess.copyOut(start, b, 0, b.length);
         return b;
     }
 

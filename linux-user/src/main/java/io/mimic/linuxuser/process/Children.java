@@ -2,7 +2,9 @@ package io.mimic.linuxuser.process;
 
 import io.mimic.linuxuser.host.HostFds;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,8 +22,29 @@ public final class Children {
     public int sparePid = -1, spareSocket = -1;
     public boolean spareReady;
 
+    /** Children whose exit has raised the guest's SIGCHLD (see signal/ChildExitSignals). */
+    private final Set<Integer> exitNoticed = new HashSet<>();
+    /** The process the children belong to now (execve replaces it; the children stay). */
+    private volatile GuestProcess owner;
+
     public synchronized void add(int pid, int link) {
         live.put(pid, link);
+        exitNoticed.remove(pid); // a recycled pid is a new child
+        io.mimic.linuxuser.signal.ChildExitSignals.watch(this, pid);
+    }
+
+    public GuestProcess owner() {
+        return owner;
+    }
+
+    /** {@code p} is the process these children belong to from now on. */
+    public void adoptedBy(GuestProcess p) {
+        owner = p;
+    }
+
+    /** True the first time the exit of {@code pid} is noticed: only then is SIGCHLD sent. */
+    public synchronized boolean noticeExit(int pid) {
+        return exitNoticed.add(pid);
     }
 
     /** The host reaped {@code pid} for the guest. */

@@ -70,6 +70,8 @@ public final class GuestProcess {
      * execve (children stay children). See fork/GuestFork.
      */
     public Children children = new Children();
+    /** The signalfds (kept across execve, like the fds). */
+    public io.mimic.linuxuser.signal.SignalFds signalFds = new io.mimic.linuxuser.signal.SignalFds();
     /** Files behind MAP_SHARED mappings, which a forked child maps too. */
     public final SharedBackings sharedBackings = new SharedBackings();
     /** How the image was started (stack size, logging): execve starts the next one alike. */
@@ -89,6 +91,7 @@ public final class GuestProcess {
         this.argv = argv;
         this.fds = fds;
         this.futexes = new FutexTable(abi.frontendByteOrder());
+        children.adoptedBy(this);
     }
 
     /** The kernel names a new process after its executable's base name (15 bytes at most). */

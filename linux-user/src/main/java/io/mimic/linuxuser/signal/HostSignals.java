@@ -13,8 +13,9 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Signals from outside (the terminal's SIGINT and SIGTSTP, kill from another process, a child's
- * SIGCHLD) reach Mimic as host signals. The host disposition of each one follows the guest's:
+ * Signals from outside (the terminal's SIGINT and SIGTSTP, kill from another process) reach
+ * Mimic as host signals (SIGCHLD excepted: the JVM keeps it from Java handlers, so the guest's
+ * is made by ChildExitSignals, and the host's disposition is only ever SIG_DFL or SIG_IGN). The host disposition of each one follows the guest's:
  * <ul>
  *   <li>a guest handler: a Java handler (the JDK's signal dispatcher thread) queues the guest
  *       signal for the process and wakes a thread that does not block it;</li>
@@ -63,12 +64,15 @@ public final class HostSignals {
         Signal host = new Signal(name.substring(3));
         SignalHandler h;
         if (act.isIgnore()) {
-            h = SignalHandler.SIG_IGN;
+            h = SignalHandler.SIG_IGN; // for SIGCHLD this also makes the host reap children, as Linux does
+        } else if (name.equals("SIGCHLD")) {
+            h = SignalHandler.SIG_DFL; // the guest's SIGCHLD is made by ChildExitSignals
         } else {
             // The JVM leaves SIGHUP/SIGINT/SIGTERM alone when they were ignored at start-up (a
             // background job's SIGINT): the guest chose otherwise, so reset the host's first.
             resetToDefault((int) LinuxArch.host().signals().value(name));
-            h = act.isDefault() ? SignalHandler.SIG_DFL : null;
+            // A signalfd that watches the signal needs it forwarded even with the default disposition.
+            h = act.isDefault() && !p.signalFds.watches(sig) ? SignalHandler.SIG_DFL : null;
         }
         if (h == null) {
             h = s -> SignalDelivery.send(p, null, SigInfo.fromProcess(sig, SigInfo.SI_USER, 0, 0,

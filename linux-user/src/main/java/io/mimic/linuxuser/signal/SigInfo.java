@@ -46,6 +46,13 @@ public final class SigInfo {
         return new SigInfo(signo, b.array(), null);
     }
 
+    /** SIGCHLD for a child that ended: its pid, uid, exit code or signal, and CPU times in clock ticks. */
+    public static SigInfo child(int signo, int code, int pid, int uid, int status, long utime, long stime, ByteOrder order) {
+        ByteBuffer b = header(signo, code, order);
+        b.putInt(16, pid).putInt(20, uid).putInt(24, status).putLong(32, utime).putLong(40, stime);
+        return new SigInfo(signo, b.array(), null);
+    }
+
     /** Sent by the kernel itself (SIGALRM from setitimer, SIGPIPE...). */
     public static SigInfo kernel(int signo, ByteOrder order) {
         return new SigInfo(signo, header(signo, SI_KERNEL, order).array(), null);

@@ -49,6 +49,7 @@ public final class SignalDelivery {
         }
         if (ignored(p, c, sig) && !blockedBy(p, target, sig)) return;
         (target != null ? target.signals.pending : p.pending).add(info);
+        p.signalFds.refresh(p);
         GuestThread who = target != null ? target : receiver(p, sig);
         if (who != null) wake(who);
     }
@@ -88,6 +89,7 @@ public final class SignalDelivery {
     private static void discardEverywhere(GuestProcess p, long mask) {
         p.pending.discard(mask);
         for (GuestThread t : p.threads()) t.signals.pending.discard(mask);
+        p.signalFds.refresh(p);
     }
 
     /** Makes {@code t} look at its pending signals soon: at its next safe point, or now if it waits. */
@@ -151,6 +153,7 @@ public final class SignalDelivery {
     static SigInfo dequeue(GuestThread t, long allowed) {
         SigInfo info = t.signals.pending.take(allowed);
         if (info == null) info = t.process.pending.take(allowed);
+        if (info != null) t.process.signalFds.refresh(t.process);
         if (info != null && info.timer != null) info.timer.dequeued(info, t.process.abi.frontendByteOrder());
         return info;
     }

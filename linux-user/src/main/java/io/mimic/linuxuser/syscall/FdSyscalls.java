@@ -32,13 +32,13 @@ final class FdSyscalls {
         r.register("pipe2", a -> pair(a, 0, 1, HOST_PIPE2, -1, -1, -1));
         r.register("ioctl", FdSyscalls::ioctl);
         // Calls that create an fd: the host's is close-on-exec, the guest's flag is its own.
-        r.register("eventfd2", Passthrough.of("eventfd2", "i c : fd"));
-        r.register("epoll_create1", Passthrough.of("epoll_create1", "c : fd"));
-        r.register("inotify_init1", Passthrough.of("inotify_init1", "c : fd"));
-        r.register("inotify_add_watch", Passthrough.of("inotify_add_watch", "f p i"));
-        r.register("inotify_rm_watch", Passthrough.of("inotify_rm_watch", "f i"));
-        r.register("timerfd_create", Passthrough.of("timerfd_create", "i c : fd"));
-        r.register("memfd_create", Passthrough.of("memfd_create", "s c1 : fd"));
+        r.passthrough("eventfd2", "i c : fd");
+        r.passthrough("epoll_create1", "c : fd");
+        r.passthrough("inotify_init1", "c : fd");
+        r.passthrough("inotify_add_watch", "f p i");
+        r.passthrough("inotify_rm_watch", "f i");
+        r.passthrough("timerfd_create", "i c : fd");
+        r.passthrough("memfd_create", "s c1 : fd");
         // pidfds are always close-on-exec (PIDFD_NONBLOCK is O_NONBLOCK).
         r.register("pidfd_open", a -> {
             long r1 = HostSyscalls.call(HostSyscalls.number("pidfd_open"), a.arg(0), nonblockToHost(a, a.arg(1)));

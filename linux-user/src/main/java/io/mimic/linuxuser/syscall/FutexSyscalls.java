@@ -13,7 +13,8 @@ import java.time.Instant;
 /**
  * futex(2) on guest memory, through the process's {@link FutexTable}: WAIT/WAKE (and _BITSET),
  * REQUEUE, CMP_REQUEUE, WAKE_OP, and the PI lock calls. FUTEX_PRIVATE_FLAG separates waiters
- * as on Linux (a private wait needs a private wake). Timeouts: relative on CLOCK_MONOTONIC for FUTEX_WAIT, absolute for
+ * as on Linux (a private wait needs a private wake); a shared futex in a MAP_SHARED mapping is
+ * the host kernel's ({@link SharedFutex}), as other processes may wait on it. Timeouts: relative on CLOCK_MONOTONIC for FUTEX_WAIT, absolute for
  * WAIT_BITSET and LOCK_PI2 (CLOCK_MONOTONIC, or CLOCK_REALTIME with FUTEX_CLOCK_REALTIME) and
  * LOCK_PI (CLOCK_REALTIME); an absolute CLOCK_REALTIME deadline is converted once to the
  * monotonic clock, so a later change of the wall clock does not move it.
@@ -44,6 +45,13 @@ final class FutexSyscalls {
         long key = FutexTable.key(addr, isPrivate), key2 = FutexTable.key(addr2, isPrivate);
         boolean pi = cmd == FUTEX_LOCK_PI || cmd == FUTEX_LOCK_PI2 || cmd == FUTEX_TRYLOCK_PI || cmd == FUTEX_UNLOCK_PI;
         if (!p.memory.check(addr, 4, pi ? Prot.READ | Prot.WRITE : Prot.READ)) return -Errno.EFAULT;
+        if (SharedFutex.applies(a, addr, op, cmd)) {
+            boolean waits = cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET, twoWords = !waits && cmd != FUTEX_WAKE
+                    && cmd != FUTEX_WAKE_BITSET;
+            if (twoWords && (addr2 & 3) != 0) return -Errno.EINVAL;
+            return SharedFutex.call(a, op, cmd, addr, val, waits && timeout != 0 ? nanos(a, timeout) : -1, timeout,
+                    twoWords ? addr2 : 0, val3);
+        }
         switch (cmd) {
             case FUTEX_WAIT -> {
                 long deadline = timeout == 0 ? FutexTable.FOREVER : relativeDeadline(a, timeout);

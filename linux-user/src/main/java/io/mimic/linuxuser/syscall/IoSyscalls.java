@@ -33,24 +33,24 @@ final class IoSyscalls {
     private IoSyscalls() {}
 
     static void register(SyscallRegistry r) {
-        r.register("read", Passthrough.of("read", "f w2 i"));
-        r.register("write", Passthrough.of("write", "f r2 i"));
-        r.register("pread64", Passthrough.of("pread64", "f w2 i i"));
-        r.register("pwrite64", Passthrough.of("pwrite64", "f r2 i i"));
-        r.register("readv", Passthrough.of("readv", "f vw2 i"));
-        r.register("writev", Passthrough.of("writev", "f vr2 i"));
-        r.register("preadv", Passthrough.of("preadv", "f vw2 i i i"));
-        r.register("pwritev", Passthrough.of("pwritev", "f vr2 i i i"));
-        r.register("preadv2", Passthrough.of("preadv2", "f vw2 i i i i"));
-        r.register("pwritev2", Passthrough.of("pwritev2", "f vr2 i i i i"));
-        r.register("lseek", Passthrough.of("lseek", "f i i"));
-        r.register("sendfile", Passthrough.of("sendfile", "f f =i64 i"));
-        r.register("copy_file_range", Passthrough.of("copy_file_range", "f =i64 f =i64 i i"));
-        r.register("splice", Passthrough.of("splice", "f =i64 f =i64 i i"));
-        r.register("tee", Passthrough.of("tee", "f f i i"));
+        r.passthrough("read", "f w2 i");
+        r.passthrough("write", "f r2 i");
+        r.passthrough("pread64", "f w2 i i");
+        r.passthrough("pwrite64", "f r2 i i");
+        r.passthrough("readv", "f vw2 i");
+        r.passthrough("writev", "f vr2 i");
+        r.passthrough("preadv", "f vw2 i i i");
+        r.passthrough("pwritev", "f vr2 i i i");
+        r.passthrough("preadv2", "f vw2 i i i i");
+        r.passthrough("pwritev2", "f vr2 i i i i");
+        r.passthrough("lseek", "f i i");
+        r.passthrough("sendfile", "f f =i64 i");
+        r.passthrough("copy_file_range", "f =i64 f =i64 i i");
+        r.passthrough("splice", "f =i64 f =i64 i i");
+        r.passthrough("tee", "f f i i");
         r.register("ppoll", IoSyscalls::ppoll);
         r.register("pselect6", IoSyscalls::pselect6);
-        r.register("epoll_ctl", Passthrough.of("epoll_ctl", "f i f <epoll_event"));
+        r.passthrough("epoll_ctl", "f i f <epoll_event");
         r.register("epoll_pwait", a -> epollWait(a, false));
         r.register("epoll_pwait2", a -> epollWait(a, true));
     }

@@ -4,6 +4,7 @@ import io.mimic.linuxuser.exec.Execve;
 import io.mimic.linuxuser.fork.GuestFork;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.process.Children;
+import io.mimic.linuxuser.signal.ChildExitSignals;
 import io.mimic.syscalls.linux.Errno;
 
 /**
@@ -84,7 +85,10 @@ final class LifecycleSyscalls {
             if (r > 0) {
                 int st = a.arg(1) == 0 ? 0 : a.readInt(a.arg(1));
                 // Exited or killed (not stopped 0x7f, not continued 0xffff): no longer a child.
-                if (a.arg(1) == 0 || ((st & 0xff) != 0x7f && st != 0xffff)) c.reaped((int) r);
+                if (a.arg(1) == 0 || ((st & 0xff) != 0x7f && st != 0xffff)) {
+                    c.reaped((int) r);
+                    if (a.arg(1) != 0) ChildExitSignals.reapedBeforeNoticed(a.process, (int) r, st);
+                }
                 if (usage != null) usage.copyOut();
             }
             return r;
@@ -113,6 +117,9 @@ final class LifecycleSyscalls {
             }
             if (pid != 0 && (options & WNOWAIT) == 0 && (code == CLD_EXITED || code == CLD_KILLED || code == CLD_DUMPED)) {
                 c.reaped(pid);
+                int status = a.readInt(a.arg(2) + 24);
+                ChildExitSignals.reapedBeforeNoticed(a.process, pid, code == CLD_EXITED ? (status & 0xff) << 8
+                        : status | (code == CLD_DUMPED ? 0x80 : 0));
             }
             if (usage != null) usage.copyOut();
             return r;

@@ -18,6 +18,7 @@ public final class LinuxSyscalls {
         TimerSyscalls.register(r);
         SignalSyscalls.register(r);
         SocketSyscalls.register(r);
+        SignalFdSyscalls.register(r);
         abi.registerSyscalls(r);
         SignalSyscalls.raiseSigpipeOnEpipe(r);
         return r;

@@ -14,64 +14,64 @@ final class ProcessSyscalls {
     private ProcessSyscalls() {}
 
     static void register(SyscallRegistry r) {
-        r.register("getpid", Passthrough.of("getpid", ""));
-        r.register("getppid", Passthrough.of("getppid", ""));
+        r.passthrough("getpid", "");
+        r.passthrough("getppid", "");
         // Identity: ids are the host process's (a raw setuid changes the calling thread's
         // credentials, which is the thread the guest runs on).
-        r.register("getuid", Passthrough.of("getuid", ""));
-        r.register("geteuid", Passthrough.of("geteuid", ""));
-        r.register("getgid", Passthrough.of("getgid", ""));
-        r.register("getegid", Passthrough.of("getegid", ""));
-        r.register("setuid", Passthrough.of("setuid", "i"));
-        r.register("setgid", Passthrough.of("setgid", "i"));
-        r.register("setreuid", Passthrough.of("setreuid", "i i"));
-        r.register("setregid", Passthrough.of("setregid", "i i"));
-        r.register("setresuid", Passthrough.of("setresuid", "i i i"));
-        r.register("setresgid", Passthrough.of("setresgid", "i i i"));
-        r.register("getresuid", Passthrough.of("getresuid", ">u32 >u32 >u32"));
-        r.register("getresgid", Passthrough.of("getresgid", ">u32 >u32 >u32"));
-        r.register("setfsuid", Passthrough.of("setfsuid", "i"));
-        r.register("setfsgid", Passthrough.of("setfsgid", "i"));
+        r.passthrough("getuid", "");
+        r.passthrough("geteuid", "");
+        r.passthrough("getgid", "");
+        r.passthrough("getegid", "");
+        r.passthrough("setuid", "i");
+        r.passthrough("setgid", "i");
+        r.passthrough("setreuid", "i i");
+        r.passthrough("setregid", "i i");
+        r.passthrough("setresuid", "i i i");
+        r.passthrough("setresgid", "i i i");
+        r.passthrough("getresuid", ">u32 >u32 >u32");
+        r.passthrough("getresgid", ">u32 >u32 >u32");
+        r.passthrough("setfsuid", "i");
+        r.passthrough("setfsgid", "i");
         r.register("getgroups", ProcessSyscalls::getgroups);
         r.register("setgroups", ProcessSyscalls::setgroups);
-        r.register("capget", Passthrough.of("capget", "=cap_header >cap_data"));
-        r.register("capset", Passthrough.of("capset", "<cap_header <cap_data"));
+        r.passthrough("capget", "=cap_header >cap_data");
+        r.passthrough("capset", "<cap_header <cap_data");
         r.register("setpgid", ProcessSyscalls::setpgid);
-        r.register("getpgid", Passthrough.of("getpgid", "i"));
-        r.register("getsid", Passthrough.of("getsid", "i"));
-        r.register("setsid", Passthrough.of("setsid", ""));
+        r.passthrough("getpgid", "i");
+        r.passthrough("getsid", "i");
+        r.passthrough("setsid", "");
         // Limits and accounting.
         r.register("prlimit64", ProcessSyscalls::prlimit64);
         r.register("getrlimit", a -> rlimit(a, 0, a.arg(0), 0, a.arg(1)));
         r.register("setrlimit", a -> rlimit(a, 0, a.arg(0), a.arg(1), 0));
-        r.register("getrusage", Passthrough.of("getrusage", "i >rusage"));
-        r.register("times", Passthrough.of("times", ">tms"));
-        r.register("sysinfo", Passthrough.of("sysinfo", ">sysinfo"));
+        r.passthrough("getrusage", "i >rusage");
+        r.passthrough("times", ">tms");
+        r.passthrough("sysinfo", ">sysinfo");
         // Scheduling.
-        r.register("sched_yield", Passthrough.of("sched_yield", ""));
-        r.register("getpriority", Passthrough.of("getpriority", "i i"));
-        r.register("setpriority", Passthrough.of("setpriority", "i i i"));
+        r.passthrough("sched_yield", "");
+        r.passthrough("getpriority", "i i");
+        r.passthrough("setpriority", "i i i");
         r.register("sched_getaffinity", a -> affinity(a, "sched_getaffinity", true));
         r.register("sched_setaffinity", a -> affinity(a, "sched_setaffinity", false));
-        r.register("sched_getscheduler", Passthrough.of("sched_getscheduler", "i"));
-        r.register("sched_setscheduler", Passthrough.of("sched_setscheduler", "i i <sched_param"));
-        r.register("sched_getparam", Passthrough.of("sched_getparam", "i >sched_param"));
-        r.register("sched_setparam", Passthrough.of("sched_setparam", "i <sched_param"));
-        r.register("sched_get_priority_max", Passthrough.of("sched_get_priority_max", "i"));
-        r.register("sched_get_priority_min", Passthrough.of("sched_get_priority_min", "i"));
-        r.register("sched_rr_get_interval", Passthrough.of("sched_rr_get_interval", "i >timespec"));
-        r.register("getcpu", Passthrough.of("getcpu", ">u32 >u32 i"));
-        r.register("ioprio_get", Passthrough.of("ioprio_get", "i i"));
-        r.register("ioprio_set", Passthrough.of("ioprio_set", "i i i"));
+        r.passthrough("sched_getscheduler", "i");
+        r.passthrough("sched_setscheduler", "i i <sched_param");
+        r.passthrough("sched_getparam", "i >sched_param");
+        r.passthrough("sched_setparam", "i <sched_param");
+        r.passthrough("sched_get_priority_max", "i");
+        r.passthrough("sched_get_priority_min", "i");
+        r.passthrough("sched_rr_get_interval", "i >timespec");
+        r.passthrough("getcpu", ">u32 >u32 i");
+        r.passthrough("ioprio_get", "i i");
+        r.passthrough("ioprio_set", "i i i");
         // System information.
         r.register("uname", ProcessSyscalls::uname);
-        r.register("sethostname", Passthrough.of("sethostname", "r1 i"));
-        r.register("setdomainname", Passthrough.of("setdomainname", "r1 i"));
-        r.register("syslog", Passthrough.of("syslog", "i w2 i"));
-        r.register("getrandom", Passthrough.of("getrandom", "w1 i i"));
-        r.register("personality", Passthrough.of("personality", "i"));
-        r.register("membarrier", Passthrough.of("membarrier", "i i i"));
-        r.register("vhangup", Passthrough.of("vhangup", ""));
+        r.passthrough("sethostname", "r1 i");
+        r.passthrough("setdomainname", "r1 i");
+        r.passthrough("syslog", "i w2 i");
+        r.passthrough("getrandom", "w1 i i");
+        r.passthrough("personality", "i");
+        r.passthrough("membarrier", "i i i");
+        r.passthrough("vhangup", "");
         r.register("prctl", ProcessSyscalls::prctl);
     }
 

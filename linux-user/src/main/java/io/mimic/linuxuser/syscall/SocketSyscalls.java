@@ -29,13 +29,13 @@ final class SocketSyscalls {
     private SocketSyscalls() {}
 
     static void register(SyscallRegistry r) {
-        r.register("socket", Passthrough.of("socket", "i c i : fd"));
+        r.passthrough("socket", "i c i : fd");
         r.register("socketpair", a -> FdSyscalls.pair(a, 3, 1, FdSyscalls.hostSocketpair(), a.arg(0), 0, a.arg(2)));
         r.register("bind", a -> withAddress(a, 1, 2, "bind"));
         r.register("connect", a -> withAddress(a, 1, 2, "connect"));
-        r.register("listen", Passthrough.of("listen", "f i"));
-        r.register("shutdown", Passthrough.of("shutdown", "f i"));
-        r.register("setsockopt", Passthrough.of("setsockopt", "f i i r4 i"));
+        r.passthrough("listen", "f i");
+        r.passthrough("shutdown", "f i");
+        r.passthrough("setsockopt", "f i i r4 i");
         r.register("getsockopt", SocketSyscalls::getsockopt);
         r.register("accept", a -> accept(a, 0));
         r.register("accept4", a -> accept(a, a.arg(3)));

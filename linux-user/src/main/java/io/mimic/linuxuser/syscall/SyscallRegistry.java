@@ -12,6 +12,15 @@ public final class SyscallRegistry {
         if (handlers.put(name, handler) != null) throw new IllegalStateException("two handlers for " + name);
     }
 
+    /**
+     * Registers a call whose arguments mean the same on the host: the host's syscall(2) of the
+     * same name carries it out, with guest pointers checked and translated as {@code signature}
+     * says (the letters are {@link Passthrough}'s).
+     */
+    public void passthrough(String name, String signature) {
+        register(name, Passthrough.of(name, signature));
+    }
+
     /** Replaces a registered handler by {@code wrapper.apply(old)} (nothing if none is registered). */
     public void wrap(String name, java.util.function.UnaryOperator<SyscallHandler> wrapper) {
         SyscallHandler h = handlers.get(name);

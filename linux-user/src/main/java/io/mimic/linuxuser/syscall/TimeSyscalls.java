@@ -12,14 +12,14 @@ final class TimeSyscalls {
     private TimeSyscalls() {}
 
     static void register(SyscallRegistry r) {
-        r.register("clock_gettime", Passthrough.of("clock_gettime", "i >timespec"));
-        r.register("clock_getres", Passthrough.of("clock_getres", "i >timespec"));
-        r.register("clock_settime", Passthrough.of("clock_settime", "i <timespec"));
-        r.register("gettimeofday", Passthrough.of("gettimeofday", ">timeval >timezone"));
-        r.register("settimeofday", Passthrough.of("settimeofday", "<timeval <timezone"));
-        r.register("nanosleep", Passthrough.of("nanosleep", "<timespec >timespec"));
-        r.register("clock_nanosleep", Passthrough.of("clock_nanosleep", "i i <timespec >timespec"));
-        r.register("timerfd_settime", Passthrough.of("timerfd_settime", "f i <itimerspec >itimerspec"));
-        r.register("timerfd_gettime", Passthrough.of("timerfd_gettime", "f >itimerspec"));
+        r.passthrough("clock_gettime", "i >timespec");
+        r.passthrough("clock_getres", "i >timespec");
+        r.passthrough("clock_settime", "i <timespec");
+        r.passthrough("gettimeofday", ">timeval >timezone");
+        r.passthrough("settimeofday", "<timeval <timezone");
+        r.passthrough("nanosleep", "<timespec >timespec");
+        r.passthrough("clock_nanosleep", "i i <timespec >timespec");
+        r.passthrough("timerfd_settime", "f i <itimerspec >itimerspec");
+        r.passthrough("timerfd_gettime", "f >itimerspec");
     }
 }

@@ -325,20 +325,16 @@ final class A64DataProcessing implements Opcodes {
         Emitter e = c.emitter();
         if (lsb == 0) {
             c.getX(i.rm());
-        } else if (is64) {
-            c.getX(i.rm());
+        } else { // (Rn:Rm) >> lsb; the W form's upper half is dropped by setXW
+            if (is64) {
+                c.getX(i.rm());
+            } else {
+                c.getW(i.rm());
+            }
             e.constInt(lsb);
             e.op(LUSHR);
             c.getX(i.rn());
-            e.constInt(64 - lsb);
-            e.op(LSHL);
-            e.op(LOR);
-        } else {
-            c.getW(i.rm());
-            e.constInt(lsb);
-            e.op(LUSHR);
-            c.getX(i.rn());
-            e.constInt(32 - lsb);
+            e.constInt((is64 ? 64 : 32) - lsb);
             e.op(LSHL);
             e.op(LOR);
         }

@@ -35,7 +35,8 @@ public enum Arm64Feature {
     /** What is implemented now. */
     public static final Set<Arm64Feature> IMPLEMENTED = EnumSet.of(
             CRC32, ATOMICS, LSE128, LRCPC, LRCPC2, RNG, CSSC, DCPOP,
-            FP, ASIMD, JSCVT, FRINT);
+            FP, ASIMD, JSCVT, FRINT,
+            AES, PMULL, SHA1, SHA2, SHA512, SHA3, SM3, SM4);
 
     public static boolean has(Arm64Feature f) {
         return IMPLEMENTED.contains(f);

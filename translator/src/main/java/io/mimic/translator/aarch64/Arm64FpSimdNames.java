@@ -32,7 +32,6 @@ final class Arm64FpSimdNames {
     private static final String[] DIFF_U = {"uaddl", "uaddw", "usubl", "usubw", "raddhn", "uabal", "rsubhn", "uabdl", "umlal",
         null, "umlsl", null, "umull", null, null, null};
     private static final String[] PERMUTE = {null, "uzp1", "trn1", "zip1", null, "uzp2", "trn2", "zip2"};
-    private static final String[] AES = {null, null, null, null, "aese", "aesd", "aesmc", "aesimc"};
 
     private Arm64FpSimdNames() {}
 
@@ -59,7 +58,8 @@ final class Arm64FpSimdNames {
                 default -> "(fp fixed-point conversion)";
             };
         }
-        if ((b & 0xFF3E0C00) == 0x4E280800) return or(AES[f(b, 16, 12) & 7], "(crypto aes)");
+        String crypto = io.mimic.translator.aarch64.fpsimd.A64FpSimd.cryptoText(b);   // AES, SHA, SHA3, SM3, SM4
+        if (crypto != null) return crypto.substring(0, crypto.indexOf(' '));
         if ((b & 0x9F000000) == 0x0E000000 || (b & 0xDF000000) == 0x5E000000) return vector(b);
         if (((b & 0x9F800000) == 0x0F000000 || (b & 0xDF800000) == 0x5F000000) && f(b, 22, 19) != 0 && f(b, 10, 10) == 1) {
             String s = (f(b, 29, 29) == 1 ? SHIFT_U : SHIFT_S)[f(b, 15, 11)];

@@ -592,24 +592,12 @@ public final class RiscvFloat {
 
     public static long flt_d(RiscvCpu c, long a, long b) {
         double x = dbl(a), y = dbl(b);
-        if (x < y) {
-            return 1;
-        }
-        if (x != x || y != y) {
-            c.fflags |= NV;
-        }
-        return 0;
+        return signalingCompare(c, x < y, x != x || y != y);
     }
 
     public static long fle_d(RiscvCpu c, long a, long b) {
         double x = dbl(a), y = dbl(b);
-        if (x <= y) {
-            return 1;
-        }
-        if (x != x || y != y) {
-            c.fflags |= NV;
-        }
-        return 0;
+        return signalingCompare(c, x <= y, x != x || y != y);
     }
 
     public static long feq_s(RiscvCpu c, long a, long b) {
@@ -626,24 +614,20 @@ public final class RiscvFloat {
 
     public static long flt_s(RiscvCpu c, long a, long b) {
         float x = Float.intBitsToFloat(unbox(a)), y = Float.intBitsToFloat(unbox(b));
-        if (x < y) {
-            return 1;
-        }
-        if (x != x || y != y) {
-            c.fflags |= NV;
-        }
-        return 0;
+        return signalingCompare(c, x < y, x != x || y != y);
     }
 
     public static long fle_s(RiscvCpu c, long a, long b) {
         float x = Float.intBitsToFloat(unbox(a)), y = Float.intBitsToFloat(unbox(b));
-        if (x <= y) {
-            return 1;
-        }
-        if (x != x || y != y) {
+        return signalingCompare(c, x <= y, x != x || y != y);
+    }
+
+    /** FLT and FLE are signalling comparisons: any NaN operand raises NV (FEQ only for sNaN). */
+    private static long signalingCompare(RiscvCpu c, boolean holds, boolean unordered) {
+        if (unordered) {
             c.fflags |= NV;
         }
-        return 0;
+        return holds ? 1 : 0;
     }
 
     public static long fclass_d(long a) {
@@ -711,46 +695,25 @@ public final class RiscvFloat {
     }
 
     private static long toW(RiscvCpu c, double x, int rm) {
-        if (rm == RTZ && x > -2147483649.0 && x < 2147483648.0) { // C casts: truncation, in range
-            int v = (int) x;
-            if (v != x) {
-                c.fflags |= NX;
-            }
-            return v;
-        }
-        double r = roundToIntegral(x, roundingMode(c, rm));
-        if (r != r || r >= 0x1p31) {
-            c.fflags |= NV;
-            return Integer.MAX_VALUE;
-        }
-        if (r < -0x1p31) {
-            c.fflags |= NV;
-            return Integer.MIN_VALUE;
-        }
-        if (r != x) {
-            c.fflags |= NX;
-        }
-        return (long) r;
+        return toSigned(c, x, rm, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     private static long toWU(RiscvCpu c, double x, int rm) {
-        double r = roundToIntegral(x, roundingMode(c, rm));
-        if (r != r || r >= 0x1p32) {
-            c.fflags |= NV;
-            return -1L; // 2^32 - 1, sign-extended
-        }
-        if (r < 0) {
-            c.fflags |= NV;
-            return 0;
-        }
-        if (r != x) {
-            c.fflags |= NX;
-        }
-        return (int) (long) r;
+        return (int) toUnsigned(c, x, rm, 0x1p32); // sign-extended, as RV64 keeps 32-bit results
     }
 
     private static long toL(RiscvCpu c, double x, int rm) {
-        if (rm == RTZ && x > -0x1p63 && x < 0x1p63) {
+        return toSigned(c, x, rm, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    private static long toLU(RiscvCpu c, double x, int rm) {
+        return toUnsigned(c, x, rm, 0x1p64);
+    }
+
+    /** Float to a signed integer of range [min, max]: saturating, NV for NaN and out of range. */
+    private static long toSigned(RiscvCpu c, double x, int rm, long min, long max) {
+        double limit = -(double) min; // 2^31 or 2^63: exact in a double
+        if (rm == RTZ && x > -limit - 1.0 && x < limit) { // C casts truncate: the common case
             long v = (long) x;
             if (v != x) {
                 c.fflags |= NX;
@@ -758,13 +721,13 @@ public final class RiscvFloat {
             return v;
         }
         double r = roundToIntegral(x, roundingMode(c, rm));
-        if (r != r || r >= 0x1p63) {
+        if (r != r || r >= limit) {
             c.fflags |= NV;
-            return Long.MAX_VALUE;
+            return max;
         }
-        if (r < -0x1p63) {
+        if (r < -limit) {
             c.fflags |= NV;
-            return Long.MIN_VALUE;
+            return min;
         }
         if (r != x) {
             c.fflags |= NX;
@@ -772,9 +735,10 @@ public final class RiscvFloat {
         return (long) r;
     }
 
-    private static long toLU(RiscvCpu c, double x, int rm) {
+    /** Float to an unsigned integer below {@code limit} (2^32 or 2^64); all ones when too big. */
+    private static long toUnsigned(RiscvCpu c, double x, int rm, double limit) {
         double r = roundToIntegral(x, roundingMode(c, rm));
-        if (r != r || r >= 0x1p64) {
+        if (r != r || r >= limit) {
             c.fflags |= NV;
             return -1L;
         }

@@ -64,6 +64,35 @@ class Arm64DecoderTest {
     }
 
     @Test
+    void cryptoEncodingsDisassembleAsObjdump() throws IOException {
+        int n = 0;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                Arm64DecoderTest.class.getResourceAsStream("crypto-encodings.txt"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\t");
+                int bits = (int) Long.parseLong(f[0], 16);
+                Arm64Decoder.Pattern p = Arm64Decoder.match(bits);
+                assertEquals(Arm64Format.FPSIMD, p.format(), line);
+                String text = Arm64Disassembler.format(new Arm64Insn(0x1000, p, bits));
+                assertTrue(text.endsWith("  " + f[1]), line + ": " + text);
+                n++;
+            }
+        }
+        assertEquals(32, n);
+    }
+
+    @Test
+    void unallocatedCryptoEncodingsHaveNoText() {
+        // AES opcode 00000, SHA three-register opcode 111, SHA two-register opcode 00011,
+        // SHA512 three-register O:opcode 1:11, SHA512 two-register opcode 10, four-register Op0 11
+        for (int bits : new int[]{0x4e280820, 0x5e027020, 0x5e283820, 0xce62cc20, 0xcec08820, 0xce620020}) {
+            assertEquals(null, io.mimic.translator.aarch64.fpsimd.A64FpSimd.cryptoText(bits), Integer.toHexString(bits));
+        }
+    }
+
+    @Test
     void unallocatedEncodingsHaveNoPattern() {
         assertNull(Arm64Decoder.match(0x00010000));  // reserved class, not UDF
         assertNull(Arm64Decoder.match(0xd4200001));  // BRK with the wrong low bits

@@ -24,10 +24,12 @@ public final class A64Generator {
     private int labels;
 
     private final A64SimdGenerator simd;
+    private final A64CryptoGenerator crypto;
 
     public A64Generator(Random r, String labelPrefix) {
         this.r = r;
         this.simd = new A64SimdGenerator(r);
+        this.crypto = new A64CryptoGenerator(r);
         this.labelPrefix = labelPrefix;
     }
 
@@ -61,7 +63,9 @@ public final class A64Generator {
     }
 
     Unit unit() {
-        if (r.nextInt(100) < 35) return simd.unit();
+        int group = r.nextInt(100);
+        if (group < 4) return crypto.unit();
+        if (group < 35) return simd.unit();
         int k = r.nextInt(100);
         if (k < 8) return addSubImm();
         if (k < 14) return logicImm();

@@ -92,7 +92,7 @@ public final class A64Program {
     public String render(String description) {
         StringBuilder sb = new StringBuilder();
         sb.append("// Random A64 instruction test: ").append(description).append("\n");
-        sb.append("    .arch armv8.5-a+fp16+crypto\n    .text\n    .globl _start\n_start:\n");
+        sb.append("    .arch armv8.5-a+fp16+crypto+sha3+sm4\n    .text\n    .globl _start\n_start:\n");
         sb.append("    adrp x28, area\n    add x28, x28, :lo12:area\n");
         sb.append("    add x27, x28, #").append(A64Layout.BASE).append("\n    mov sp, x27\n");
         for (String b : blocks) sb.append(b);

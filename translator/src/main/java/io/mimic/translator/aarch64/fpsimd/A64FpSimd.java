@@ -55,13 +55,21 @@ public final class A64FpSimd {
             case "ldst_multi_post" -> SimdLoadStore.translate(ctx, insn, false, true);
             case "ldst_single" -> SimdLoadStore.translate(ctx, insn, true, false);
             case "ldst_single_post" -> SimdLoadStore.translate(ctx, insn, true, true);
-            default -> false;
+            default -> group.startsWith("crypto_") && CryptoTranslators.translate(ctx, group, insn);
         };
     }
 
     /** Assembly text (mnemonic and operands) of {@code insn} at {@code pc}, or null. */
     public static String disassemble(int insn, long pc) {
         String group = FpSimdDecoder.group(insn);
-        return group == null ? null : group + " " + String.format("0x%08x", insn);
+        if (group == null) return null;
+        if (group.startsWith("crypto_")) return CryptoNames.text(insn, group);
+        return group + " " + String.format("0x%08x", insn);
+    }
+
+    /** Assembly text of a cryptographic extension instruction; null for other or unallocated encodings. */
+    public static String cryptoText(int insn) {
+        String group = FpSimdDecoder.group(insn);
+        return group != null && group.startsWith("crypto_") ? CryptoNames.text(insn, group) : null;
     }
 }
