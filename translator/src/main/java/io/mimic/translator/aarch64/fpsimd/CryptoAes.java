@@ -40,49 +40,55 @@ final class CryptoAes {
         return r;
     }
 
-    private static byte[] bytes(long lo, long hi) {
-        byte[] b = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (lo >>> 8 * i);
-            b[i + 8] = (byte) (hi >>> 8 * i);
+    /** Source byte of each output byte: ShiftRows moves row r left by r columns, InvShiftRows right. */
+    private static final int[] SHIFT = new int[16], INV_SHIFT = new int[16];
+
+    static {
+        for (int c = 0; c < 4; c++) {
+            for (int r = 0; r < 4; r++) {
+                SHIFT[r + 4 * c] = r + 4 * ((c + r) & 3);
+                INV_SHIFT[r + 4 * c] = r + 4 * ((c - r + 4) & 3);
+            }
         }
-        return b;
     }
 
-    private static void store(long[] v, int d, byte[] b) {
-        long lo = 0, hi = 0;
-        for (int i = 7; i >= 0; i--) {
-            lo = lo << 8 | (b[i] & 0xFF);
-            hi = hi << 8 | (b[i + 8] & 0xFF);
-        }
-        v[2 * d] = lo;
-        v[2 * d + 1] = hi;
+    private static int byteAt(long lo, long hi, int i) {
+        return (int) ((i < 8 ? lo : hi) >>> 8 * (i & 7)) & 0xFF;
     }
 
     /** AESE (decrypt false) or AESD: V(d) = [Inv]SubBytes([Inv]ShiftRows(V(d) ^ V(n))). */
     static void round(long[] v, int d, int n, boolean decrypt) {
-        byte[] s = bytes(v[2 * d] ^ v[2 * n], v[2 * d + 1] ^ v[2 * n + 1]), out = new byte[16];
-        for (int c = 0; c < 4; c++) {
-            for (int r = 0; r < 4; r++) {
-                // ShiftRows moves row r left by r columns; InvShiftRows moves it right
-                int from = r + 4 * ((decrypt ? c - r + 4 : c + r) & 3);
-                out[r + 4 * c] = (decrypt ? INV_SBOX : SBOX)[s[from] & 0xFF];
-            }
+        long lo = v[2 * d] ^ v[2 * n], hi = v[2 * d + 1] ^ v[2 * n + 1];
+        byte[] box = decrypt ? INV_SBOX : SBOX;
+        int[] from = decrypt ? INV_SHIFT : SHIFT;
+        long outLo = 0, outHi = 0;
+        for (int i = 0; i < 8; i++) {
+            outLo |= (long) (box[byteAt(lo, hi, from[i])] & 0xFF) << 8 * i;
+            outHi |= (long) (box[byteAt(lo, hi, from[i + 8])] & 0xFF) << 8 * i;
         }
-        store(v, d, out);
+        v[2 * d] = outLo;
+        v[2 * d + 1] = outHi;
+    }
+
+    /** Doubling in GF(2^8) of the four bytes of {@code w} at once. */
+    private static int xtime4(int w) {
+        return (w & 0x7F7F7F7F) << 1 ^ ((w >>> 7) & 0x01010101) * 0x1B;
+    }
+
+    /**
+     * MixColumns of one column (byte r of the column is bits 8r+7:8r): b_r = 2a_r ^ 3a_(r+1) ^
+     * a_(r+2) ^ a_(r+3); InvMixColumns is MixColumns after a_r ^= 4(a_r ^ a_(r+2)).
+     */
+    private static int mixColumn(int w, boolean inverse) {
+        if (inverse) w ^= xtime4(xtime4(w ^ Integer.rotateRight(w, 16)));
+        int x = xtime4(w);
+        return x ^ Integer.rotateRight(w ^ x, 8) ^ Integer.rotateRight(w, 16) ^ Integer.rotateRight(w, 24);
     }
 
     /** AESMC (inverse false) or AESIMC: V(d) = [Inv]MixColumns(V(n)). */
     static void mixColumns(long[] v, int d, int n, boolean inverse) {
-        byte[] s = bytes(v[2 * n], v[2 * n + 1]), out = new byte[16];
-        int[] k = inverse ? new int[]{14, 11, 13, 9} : new int[]{2, 3, 1, 1};
-        for (int c = 0; c < 4; c++) {
-            for (int r = 0; r < 4; r++) {
-                int acc = 0;
-                for (int j = 0; j < 4; j++) acc ^= mul(s[4 * c + j] & 0xFF, k[(j - r + 4) & 3]);
-                out[r + 4 * c] = (byte) acc;
-            }
-        }
-        store(v, d, out);
+        long lo = v[2 * n], hi = v[2 * n + 1];
+        v[2 * d] = mixColumn((int) lo, inverse) & 0xFFFFFFFFL | (long) mixColumn((int) (lo >>> 32), inverse) << 32;
+        v[2 * d + 1] = mixColumn((int) hi, inverse) & 0xFFFFFFFFL | (long) mixColumn((int) (hi >>> 32), inverse) << 32;
     }
 }
