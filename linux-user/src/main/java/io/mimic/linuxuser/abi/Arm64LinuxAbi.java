@@ -36,9 +36,9 @@ public final class Arm64LinuxAbi implements LinuxAbi {
             Arm64Feature.FRINT, 8, Arm64Feature.I8MM, 13, Arm64Feature.BF16, 14, Arm64Feature.RNG, 16,
             Arm64Feature.CSSC, 34, Arm64Feature.LSE128, 47);
 
-    private final Frontend frontend = new Arm64Frontend();
-    private final io.mimic.syscalls.linux.LinuxArch arch = io.mimic.syscalls.linux.LinuxArch.get("aarch64");
-    private final SyscallTable table = arch.syscalls();
+    private final Lazy<Frontend> frontend = new Lazy<>(Arm64Frontend::new);
+    private final Lazy<io.mimic.syscalls.linux.LinuxArch> arch = new Lazy<>(() -> io.mimic.syscalls.linux.LinuxArch.get("aarch64"));
+    private final Lazy<SyscallTable> table = new Lazy<>(() -> arch.get().syscalls());
 
     @Override public String name() { return "aarch64"; }
     @Override public int elfMachine() { return EM_AARCH64; }
@@ -48,9 +48,9 @@ public final class Arm64LinuxAbi implements LinuxAbi {
         return elf.machine == EM_AARCH64 && elf.order == java.nio.ByteOrder.LITTLE_ENDIAN;
     }
 
-    @Override public Frontend frontend() { return frontend; }
+    @Override public Frontend frontend() { return frontend.get(); }
     @Override public CpuState newCpu(AddressSpace memory) { return new Arm64Cpu(memory); }
-    @Override public SyscallTable syscallTable() { return table; }
+    @Override public SyscallTable syscallTable() { return table.get(); }
 
     @Override public long syscallNumber(CpuState cpu) { return ((Arm64Cpu) cpu).x[8]; }
     @Override public long syscallArg(CpuState cpu, int i) { return ((Arm64Cpu) cpu).x[i]; }
@@ -107,9 +107,9 @@ public final class Arm64LinuxAbi implements LinuxAbi {
     @Override public java.nio.ByteOrder frontendByteOrder() { return java.nio.ByteOrder.LITTLE_ENDIAN; }
     /** sa_handler, sa_flags, sa_restorer, sa_mask. */
     @Override public int sigactionSize() { return 32; }
-    private final io.mimic.linuxuser.signal.SignalFrame signalFrame = new io.mimic.linuxuser.signal.Arm64SignalFrame();
+    private final Lazy<io.mimic.linuxuser.signal.SignalFrame> signalFrame = new Lazy<>(io.mimic.linuxuser.signal.Arm64SignalFrame::new);
 
-    @Override public io.mimic.linuxuser.signal.SignalFrame signalFrame() { return signalFrame; }
+    @Override public io.mimic.linuxuser.signal.SignalFrame signalFrame() { return signalFrame.get(); }
 
     /** svc is 4 bytes; the result replaced x0, the first argument. */
     @Override
@@ -117,7 +117,7 @@ public final class Arm64LinuxAbi implements LinuxAbi {
         cpu.pc -= 4;
         setSyscallResult(cpu, arg0);
     }
-    @Override public io.mimic.syscalls.linux.LinuxArch arch() { return arch; }
+    @Override public io.mimic.syscalls.linux.LinuxArch arch() { return arch.get(); }
 
     /** The kernel's arm64 text; its Features line is {@link #hwcap()} and {@link #hwcap2()} by name. */
     @Override

@@ -17,9 +17,9 @@ public final class RiscvLinuxAbi implements LinuxAbi {
     /** EF_RISCV_FLOAT_ABI: 0 soft, 1 single, 2 double, 3 quad. */
     private static final int EF_RISCV_FLOAT_ABI_MASK = 0x6, EF_RISCV_FLOAT_ABI_QUAD = 0x6, EF_RISCV_RVE = 0x8;
 
-    private final Frontend frontend = new RiscvFrontend();
-    private final io.mimic.syscalls.linux.LinuxArch arch = io.mimic.syscalls.linux.LinuxArch.get("riscv64");
-    private final SyscallTable table = arch.syscalls();
+    private final Lazy<Frontend> frontend = new Lazy<>(RiscvFrontend::new);
+    private final Lazy<io.mimic.syscalls.linux.LinuxArch> arch = new Lazy<>(() -> io.mimic.syscalls.linux.LinuxArch.get("riscv64"));
+    private final Lazy<SyscallTable> table = new Lazy<>(() -> arch.get().syscalls());
 
     @Override public String name() { return "riscv64"; }
     @Override public int elfMachine() { return EM_RISCV; }
@@ -30,9 +30,9 @@ public final class RiscvLinuxAbi implements LinuxAbi {
                 && (elf.flags & EF_RISCV_RVE) == 0 && (elf.flags & EF_RISCV_FLOAT_ABI_MASK) != EF_RISCV_FLOAT_ABI_QUAD;
     }
 
-    @Override public Frontend frontend() { return frontend; }
+    @Override public Frontend frontend() { return frontend.get(); }
     @Override public CpuState newCpu(AddressSpace memory) { return new RiscvCpu(memory); }
-    @Override public SyscallTable syscallTable() { return table; }
+    @Override public SyscallTable syscallTable() { return table.get(); }
 
     @Override public long syscallNumber(CpuState cpu) { return ((RiscvCpu) cpu).x[A7]; }
     @Override public long syscallArg(CpuState cpu, int i) { return ((RiscvCpu) cpu).x[A0 + i]; }
@@ -98,8 +98,8 @@ public final class RiscvLinuxAbi implements LinuxAbi {
     @Override public java.nio.ByteOrder frontendByteOrder() { return java.nio.ByteOrder.LITTLE_ENDIAN; }
     /** sa_handler, sa_flags, sa_mask: no sa_restorer on RISC-V. */
     @Override public int sigactionSize() { return 24; }
-    private final io.mimic.linuxuser.signal.SignalFrame signalFrame = new io.mimic.linuxuser.signal.RiscvSignalFrame();
-    @Override public io.mimic.linuxuser.signal.SignalFrame signalFrame() { return signalFrame; }
+    private final Lazy<io.mimic.linuxuser.signal.SignalFrame> signalFrame = new Lazy<>(io.mimic.linuxuser.signal.RiscvSignalFrame::new);
+    @Override public io.mimic.linuxuser.signal.SignalFrame signalFrame() { return signalFrame.get(); }
 
     /** ecall is 4 bytes; the result replaced a0, the first argument. */
     @Override
@@ -108,7 +108,7 @@ public final class RiscvLinuxAbi implements LinuxAbi {
         c.pc -= 4;
         c.x[A0] = arg0;
     }
-    @Override public io.mimic.syscalls.linux.LinuxArch arch() { return arch; }
+    @Override public io.mimic.syscalls.linux.LinuxArch arch() { return arch.get(); }
 
     @Override
     public void registerSyscalls(io.mimic.linuxuser.syscall.SyscallRegistry r) {

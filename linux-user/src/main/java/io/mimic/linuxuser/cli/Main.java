@@ -237,6 +237,8 @@ public final class Main {
         // Set by the launcher for Mimic alone (see process/StandardFds): never the guest's.
         env.remove(io.mimic.linuxuser.process.StandardFds.INHERITED_FDS_VARIABLE);
         env.remove(EXECFD_VARIABLE);
+        // The launcher moved HotSpot's suspend signal off SIGUSR2 (see bin/mimic): not the guest's.
+        if (env.remove("MIMIC_OWN_SR_SIGNUM") != null) env.remove("_JAVA_SR_SIGNUM");
         for (String spec : o.setEnv) {
             for (String kv : spec.split(",")) {
                 int eq = kv.indexOf('=');

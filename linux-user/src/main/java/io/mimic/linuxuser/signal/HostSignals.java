@@ -27,15 +27,17 @@ import sun.misc.SignalHandler;
  * </ul>
  * Signals that cannot come from outside, because HotSpot uses them and refuses other handlers:
  * SIGSEGV, SIGBUS, SIGFPE, SIGILL (its own faults: implicit null checks, safepoint polls),
- * SIGQUIT (thread dumps), SIGUSR2 (thread suspension) — and SIGPIPE, which the JVM ignores so
+ * SIGQUIT (thread dumps) — and SIGPIPE, which the JVM ignores so
  * that writes return EPIPE (the guest's SIGPIPE is raised by the write itself, see
  * SignalSyscalls). A forwarded signal's siginfo says SI_USER without the sender's pid (the JDK's
  * handler does not pass it on). Real-time signals from outside are not forwarded either (glibc and the JDK use
- * some of them; Mimic's wake-up signal is one).
+ * some of them; Mimic's wake-up signal is one). SIGUSR2 is HotSpot's thread-suspension signal
+ * unless {@code _JAVA_SR_SIGNUM} names another: bin/mimic moves it to SIGRTMAX-1, so SIGUSR2 is
+ * forwarded (a JVM that keeps it refuses the handler, and the guest sees only its own sends).
  */
 public final class HostSignals {
     /** Host signals (by name) whose disposition follows the guest's. */
-    private static final Set<String> FORWARDED = Set.of("SIGHUP", "SIGINT", "SIGTRAP", "SIGABRT", "SIGUSR1", "SIGALRM",
+    private static final Set<String> FORWARDED = Set.of("SIGHUP", "SIGINT", "SIGTRAP", "SIGABRT", "SIGUSR1", "SIGUSR2", "SIGALRM",
             "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ",
             "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS");
 

@@ -255,6 +255,7 @@ public final class Arm64Disassembler {
 
     /** A name for an FP/SIMD encoding that the fpsimd package did not describe. */
     private static String fpGeneric(Arm64Insn i) {
-        return Arm64FpSimdNames.mnemonic(i.bits);
+        String m = Arm64FpSimdNames.mnemonic(i.bits);
+        return m.startsWith("(") ? String.format(".inst 0x%08x (unallocated)", i.bits) : m;
     }
 }

@@ -5,7 +5,7 @@ package io.mimic.translator.aarch64;
  * its own: the class's opcode tables from the manual, mnemonic only (operands are the fpsimd
  * disassembler's job). Unknown encodings get their class name.
  */
-final class Arm64FpSimdNames {
+public final class Arm64FpSimdNames {
     private static final String[] FP2 = {"fmul", "fdiv", "fadd", "fsub", "fmax", "fmin", "fmaxnm", "fminnm", "fnmul"};
     private static final String[] FP1 = {"fmov", "fabs", "fneg", "fsqrt", "fcvt", "fcvt", "fcvt", "fcvt", "frintn", "frintp",
         "frintm", "frintz", "frinta", null, "frintx", "frinti", "frint32z", "frint32x", "frint64z", "frint64x"};
@@ -43,7 +43,7 @@ final class Arm64FpSimdNames {
         return s != null ? s : cls;
     }
 
-    static String mnemonic(int b) {
+    public static String mnemonic(int b) {
         if ((b & 0xBE000000) == 0x0C000000) return structure(b);
         if ((b & 0x5F000000) == 0x1E000000 && f(b, 21, 21) == 1) return scalarFp(b);
         if ((b & 0x5F000000) == 0x1F000000) {

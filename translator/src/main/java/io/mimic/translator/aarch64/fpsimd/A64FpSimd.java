@@ -64,7 +64,7 @@ public final class A64FpSimd {
         String group = FpSimdDecoder.group(insn);
         if (group == null) return null;
         if (group.startsWith("crypto_")) return CryptoNames.text(insn, group);
-        return group + " " + String.format("0x%08x", insn);
+        return FpSimdText.format(group, insn);
     }
 
     /** Assembly text of a cryptographic extension instruction; null for other or unallocated encodings. */
