@@ -15,8 +15,13 @@ import java.util.function.Consumer;
  * when the mapping of pages that held translated code changes.
  */
 public final class CodeCache {
-    /** Guest instructions per unit before the bytecode-size check splits it further. */
-    public static final int DEFAULT_MAX_INSNS = 128;
+    /**
+     * Guest instructions per unit before the bytecode-size check splits it further. C2's compile
+     * time grows faster than a method's size (register allocation dominates it), and on runs of a
+     * few seconds compiling is most of Mimic's CPU: 64 instead of 128 cost 5-15% less CPU on
+     * coremark, lz and sha256 for a few more unit transitions (docs/PERFORMANCE.md).
+     */
+    public static final int DEFAULT_MAX_INSNS = 64;
 
     private final Frontend frontend;
     private final UnitCompiler compiler;
