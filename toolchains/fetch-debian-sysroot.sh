@@ -6,7 +6,7 @@
 #
 # Result: tests/sysroots/<arch>/ (git-ignored; downloaded .debs are kept in
 # tests/sysroots/.debs/<arch>/). The programs: busybox-static, and dynamically linked lua5.4,
-# python3.11 (+ its standard library), sqlite3, xz-utils, bzip2, gzip and coreutils, with every
+# python3.11 (+ its standard library), sqlite3, xz-utils, bzip2, gzip, coreutils and openssl, with every
 # library they depend on (apt-cache depends --recurse). Steps, each done only when needed:
 #   1. dpkg --add-architecture <arch>          (once per machine)
 #   2. apt-get update                           (when apt has no package lists for <arch>)
