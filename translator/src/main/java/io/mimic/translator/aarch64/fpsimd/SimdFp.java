@@ -152,6 +152,9 @@ public final class SimdFp {
             case 0x1A, 0x1B, 0x3A, 0x3B, 0x1C, 0x5A, 0x5B, 0x7A, 0x7B, 0x5C, 0x1D, 0x5D -> true; // FCVT*, SCVTF, UCVTF
             case 0x2C, 0x2D, 0x2E, 0x6C, 0x6D -> true;                                     // FCMxx #0
             case 0x2F, 0x6F, 0x7F -> !sc;                                                  // FABS FNEG FSQRT
+            case 0x3D, 0x7D -> true;                                                       // FRECPE FRSQRTE
+            case 0x3C, 0x7C -> !sc && fmt == S;                                            // URECPE URSQRTE
+            case 0x3F -> sc;                                                               // FRECPX
             default -> false;
         };
         if (!ok) return false;
@@ -189,6 +192,11 @@ public final class SimdFp {
                 case 0x6D -> compareLane(c, 0, x, fmt, 1);
                 case 0x2F -> x & ~sign;
                 case 0x6F -> x ^ sign;
+                case 0x3D -> A64Estimate.recip(c, x, fmt);
+                case 0x7D -> A64Estimate.rsqrt(c, x, fmt);
+                case 0x3C -> A64Estimate.urecpe(x);
+                case 0x7C -> A64Estimate.ursqrte(x);
+                case 0x3F -> A64Estimate.recpX(c, x, fmt);
                 default -> sqrt(c, x, fmt);
             };
             put(out, esz, i, r);

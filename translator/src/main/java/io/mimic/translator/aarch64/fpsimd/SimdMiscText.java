@@ -35,7 +35,7 @@ final class SimdMiscText {
         if (op == 5 && u && size == 0) return "mvn " + v(rd, arr(0, q)) + ", " + v(rn, arr(0, q));
         if (op >= 12 && op <= 15 && (size & 2) != 0 || op >= 22) { // FP lanes: sz picks single or double
             String name = fpName(op, u, (size & 2) != 0, mn);
-            if (name == null) return null;
+            if (name == null || name.equals("frecpx") && !scalar) return null;
             String zero = op >= 12 && op <= 14 ? ", #0.0" : "";
             int sz = size & 1;
             return name + " " + (scalar ? (sz == 1 ? "d" : "s") + rd + ", " + (sz == 1 ? "d" : "s") + rn
@@ -56,6 +56,7 @@ final class SimdMiscText {
             : switch (op) {
             case 12 -> "fcmgt"; case 13 -> "fcmeq"; case 14 -> "fcmlt"; case 15 -> "fabs"; case 24 -> "frintp";
             case 25 -> "frintz"; case 26 -> "fcvtps"; case 27 -> "fcvtzs"; case 28 -> "urecpe"; case 29 -> "frecpe";
+            case 31 -> "frecpx"; // scalar only; the vector encoding is unallocated
             default -> null; };
     }
 }
