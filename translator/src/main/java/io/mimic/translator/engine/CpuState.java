@@ -44,6 +44,8 @@ public abstract class CpuState {
     /** Exit slot whose target was not yet chained; filled in by the dispatcher. */
     TranslatedUnit chainMissUnit;
     int chainMissSlot;
+    /** The exit's target, so that the dispatcher never chains the slot to another unit. */
+    long chainMissPc;
 
     /** The address-space epoch the TLB entries were filled under. */
     private long tlbEpoch;
@@ -140,6 +142,7 @@ public abstract class CpuState {
     public final TranslatedUnit chainMiss(TranslatedUnit from, int slot) {
         chainMissUnit = from;
         chainMissSlot = slot;
+        chainMissPc = pc;
         return null;
     }
 

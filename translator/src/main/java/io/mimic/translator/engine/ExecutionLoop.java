@@ -53,6 +53,9 @@ public final class ExecutionLoop {
             if (cpu.interruptPending != 0) {
                 if (EngineStats.ON) interrupts++;
                 cpu.interruptPending = 0;
+                // A signal handler may move the pc: the unit that just exited must not be
+                // chained to whatever runs next (the handler), or that exit would lead there for good.
+                cpu.chainMissUnit = null;
                 cpu.syncTlb();
                 cpu.system.interrupt(cpu);
                 unit = null;
@@ -66,7 +69,8 @@ public final class ExecutionLoop {
                     unit = find(cpu.pc);
                     TranslatedUnit from = cpu.chainMissUnit;
                     if (from != null) {
-                        if (cache.chain(from, cpu.chainMissSlot, unit) && EngineStats.ON) patches++;
+                        if (unit.entryPc == cpu.chainMissPc && cache.chain(from, cpu.chainMissSlot, unit)
+                                && EngineStats.ON) patches++;
                         cpu.chainMissUnit = null;
                     }
                 }
