@@ -51,9 +51,14 @@ public final class Main {
         }
         System.out.flush();
         System.err.flush();
+        io.mimic.linuxuser.fork.TranslationReturn.sendAtExit();
         io.mimic.linuxuser.fork.SpareProcess.killAtExit();
-        // halt skips shutdown hooks (faster); a profiling run needs them to write its recording.
+        // A profiling run needs the shutdown hooks to write its recording.
         if (System.getenv("MIMIC_PROFILE") != null) System.exit(status);
+        // The host's exit_group, not Runtime.halt: the JVM's exit waits up to 300 ms for threads
+        // blocked in native calls (the child-exit watcher's ppoll, a forked child's parent link),
+        // which every forking guest has; nothing of the JVM's own teardown is needed here.
+        io.mimic.linuxuser.host.HostSyscalls.call(io.mimic.linuxuser.host.HostSyscalls.number("exit_group"), status);
         Runtime.getRuntime().halt(status);
     }
 

@@ -55,13 +55,17 @@ public final class GuestRunner {
     /** execve's point of no return: everything of the old image goes, the new one is loaded. */
     public static Image replaceImage(GuestProcess old, GuestExec e) {
         io.mimic.linuxuser.fork.ParentLink.imageReplaced();
+        AddressSpace memory = new AddressSpace();
+        CodeCache code = newCodeCache(e.abi, memory, old.settings);
+        // The old image's translations serve wherever the new one has the same code at the same
+        // place (the same program or libraries): taken before the old memory goes.
+        code.inheritFrom(old.code);
+        io.mimic.linuxuser.fork.TranslationReturn.imageRuns(code);
         old.memory.clear();
         old.sharedBackings.clear();
         for (int fd : old.fds.openFds()) {
             if (old.fds.closeOnExec(fd)) HostFds.close(old.fds.remove(fd));
         }
-        AddressSpace memory = new AddressSpace();
-        CodeCache code = newCodeCache(e.abi, memory, old.settings);
         GuestProcess p = new GuestProcess(e.abi, memory, code, e.exePath, e.argv, old.fds);
         p.children = old.children;
         p.children.adoptedBy(p);

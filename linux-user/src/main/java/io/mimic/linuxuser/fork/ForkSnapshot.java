@@ -37,7 +37,8 @@ import java.util.Set;
  * process's bookkeeping, the mapping list, the fd table, signal state, the registers), the host
  * fds (SCM_RIGHTS: the guest's fds, the JVM's standard streams, the working directory, the files
  * of shared mappings), then the touched pages of every private mapping, written straight from
- * the reservation and read straight into the child's. Whatever Linux keeps per process and fork
+ * the reservation and read straight into the child's, and last the parent's translated code
+ * (CodeCache.writeTranslations). Whatever Linux keeps per process and fork
  * copies must be written here; a field added to GuestProcess that fork inherits goes here too.
  */
 final class ForkSnapshot {
@@ -53,7 +54,7 @@ final class ForkSnapshot {
     record Restored(GuestProcess process, CpuState cpu) {}
 
     /** Sends the calling thread's process and registers; the child's fork returns 0, and writes its pid at {@code childTid} if that is not 0. */
-    static void send(int sock, GuestThread thread, long childTid, long childSp) throws IOException {
+    static void send(int sock, GuestThread thread, long childTid, long childSp, int translationReturn) throws IOException {
         GuestProcess p = thread.process;
         CpuState cpu = thread.cpu;
         List<Integer> fds = new ArrayList<>();
@@ -161,22 +162,40 @@ final class ForkSnapshot {
             }
             out.writeLong(childTid);
             out.writeLong(childSp);
+            out.writeInt(translationReturn < 0 ? -1 : fdIndex(translationReturn, fds, index));
             out.writeInt(fds.size());
             cpu.writeRegisters(out);
             out.flush();
 
-            byte[] meta = bytes.toByteArray();
-            byte[] header = {(byte) (meta.length >>> 24), (byte) (meta.length >>> 16), (byte) (meta.length >>> 8), (byte) meta.length};
-            UnixSockets.writeBytes(sock, header);
-            UnixSockets.writeBytes(sock, meta);
+            writeBlock(sock, bytes.toByteArray());
             int[] all = fds.stream().mapToInt(Integer::intValue).toArray();
             for (int from = 0; from < all.length; from += UnixSockets.FDS_PER_MESSAGE) {
                 UnixSockets.sendFds(sock, all, from, Math.min(UnixSockets.FDS_PER_MESSAGE, all.length - from));
             }
             for (long[] r : runs) UnixSockets.writeFully(sock, HostReservation.hostAddress(r[0]), r[1]);
+            // The parent's translations: the child defines them instead of translating its
+            // code again in a cold JVM (most of a short child's time otherwise).
+            ByteArrayOutputStream code = new ByteArrayOutputStream(64 * 1024);
+            DataOutputStream codeOut = new DataOutputStream(code);
+            p.code.writeTranslations(codeOut, false);
+            codeOut.flush();
+            writeBlock(sock, code.toByteArray());
         } finally {
             for (int fd : opened) HostFds.close(fd);
         }
+    }
+
+    /** A length (4 bytes, big-endian) and the bytes. */
+    private static void writeBlock(int sock, byte[] block) throws IOException {
+        int n = block.length;
+        UnixSockets.writeBytes(sock, new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+        UnixSockets.writeBytes(sock, block);
+    }
+
+    private static DataInputStream readBlock(int sock) throws IOException {
+        byte[] header = UnixSockets.readBytes(sock, 4);
+        int length = ((header[0] & 0xff) << 24) | ((header[1] & 0xff) << 16) | ((header[2] & 0xff) << 8) | (header[3] & 0xff);
+        return new DataInputStream(new ByteArrayInputStream(UnixSockets.readBytes(sock, length)));
     }
 
     private static int fdIndex(int hostFd, List<Integer> fds, Map<Integer, Integer> index) {
@@ -188,9 +207,7 @@ final class ForkSnapshot {
 
     /** Reads a snapshot and builds the child: its process, registers, fds, memory and host state. */
     static Restored receive(int sock) throws IOException {
-        byte[] header = UnixSockets.readBytes(sock, 4);
-        int length = ((header[0] & 0xff) << 24) | ((header[1] & 0xff) << 16) | ((header[2] & 0xff) << 8) | (header[3] & 0xff);
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(UnixSockets.readBytes(sock, length)));
+        DataInputStream in = readBlock(sock);
         if (in.readInt() != MAGIC) throw new IOException("not a fork snapshot");
         String abiName = in.readUTF();
         LinuxAbi abi = LinuxAbis.all().stream().filter(a -> a.name().equals(abiName)).findFirst()
@@ -251,6 +268,7 @@ final class ForkSnapshot {
         }
         long childTid = in.readLong();
         long childSp = in.readLong();
+        int returnIndex = in.readInt();
         int nhost = in.readInt();
 
         AddressSpace memory = new AddressSpace();
@@ -313,6 +331,12 @@ final class ForkSnapshot {
             p.sharedBackings.add(fd);
         }
         for (long[] r : runs) UnixSockets.readFully(sock, HostReservation.hostAddress(r[0]), r[1]);
+        code.readTranslations(readBlock(sock), false);
+        if (returnIndex >= 0) {
+            used[returnIndex] = true;
+            TranslationReturn.channel(received[returnIndex]);
+        }
+        TranslationReturn.imageRuns(code);
         // Received fds that are not guest fds (stdio copies, cwd, shared files) are done with.
         for (int i = 0; i < nhost; i++) if (!used[i]) HostFds.close(received[i]);
 

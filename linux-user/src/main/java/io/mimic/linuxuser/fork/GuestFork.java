@@ -1,6 +1,8 @@
 package io.mimic.linuxuser.fork;
 
+import io.mimic.linuxuser.host.HostFds;
 import io.mimic.linuxuser.host.HostSyscalls;
+import io.mimic.linuxuser.host.PacketSockets;
 import io.mimic.linuxuser.host.UnixSockets;
 import io.mimic.linuxuser.process.Children;
 import io.mimic.linuxuser.process.GuestProcess;
@@ -36,15 +38,19 @@ public final class GuestFork {
             return -Errno.EAGAIN;
         }
         int pid = c.sparePid, sock = c.spareSocket;
+        int[] ret = PacketSockets.pair(); // the child's translations come back on it (TranslationReturn)
         try {
-            ForkSnapshot.send(sock, thread, childTid, childSp);
+            ForkSnapshot.send(sock, thread, childTid, childSp, ret == null ? -1 : ret[1]);
             byte[] ack = UnixSockets.readBytes(sock, 1);
             if (ack[0] != RESTORED) throw new IOException("child answered " + ack[0]);
         } catch (IOException e) {
+            if (ret != null) HostFds.close(ret[0]);
             SpareProcess.discard(c);
             return -Errno.EAGAIN;
+        } finally {
+            if (ret != null) HostFds.close(ret[1]);
         }
-        c.add(pid, sock);
+        c.add(pid, sock, ret == null ? -1 : ret[0]);
         SpareProcess.forget(c);
         // The next spare warms up while the guest goes on (its start is a posix_spawn here).
         SpareProcess.start(c);

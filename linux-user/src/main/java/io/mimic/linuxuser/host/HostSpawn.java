@@ -22,6 +22,8 @@ public final class HostSpawn {
     private static final MethodHandle FA_DESTROY = NativeCalls.intFunction("posix_spawn_file_actions_destroy", 1);
     private static final MethodHandle FA_DUP2 = NativeCalls.intFunction("posix_spawn_file_actions_adddup2", 3);
     private static final MethodHandle FA_OPEN = NativeCalls.intFunction("posix_spawn_file_actions_addopen", 5);
+    /** glibc 2.34 and later: close every fd from a number on, in the child only. */
+    private static final MethodHandle FA_CLOSEFROM = NativeCalls.intFunction("posix_spawn_file_actions_addclosefrom_np", 2);
     private static final MethodHandle ATTR_INIT = NativeCalls.intFunction("posix_spawnattr_init", 1);
     private static final MethodHandle ATTR_DESTROY = NativeCalls.intFunction("posix_spawnattr_destroy", 1);
     private static final MethodHandle ATTR_FLAGS = NativeCalls.intFunction("posix_spawnattr_setflags", 2);
@@ -35,7 +37,8 @@ public final class HostSpawn {
 
     /**
      * Starts {@code argv} (argv[0] is the program's path) as a child in a process group of its
-     * own, with /dev/null as its standard streams, host fd {@code passFd} at number {@code passAs},
+     * own, with /dev/null as its standard streams, host fd {@code passFd} at number {@code passAs}
+     * and every fd above that closed,
      * every signal at its default action and none blocked. Returns the pid, or -errno.
      */
     public static int spawn(List<byte[]> argv, List<byte[]> env, int passFd, int passAs) {
@@ -51,6 +54,10 @@ public final class HostSpawn {
                     check((int) FA_OPEN.invokeExact(actions.address(), (long) std, devNull.address(), (long) O_RDWR, 0L));
                 }
                 check((int) FA_DUP2.invokeExact(actions.address(), (long) passFd, (long) passAs));
+                // Nothing else of this process may leak into the spare: a guest fd without
+                // close-on-exec (the write end of a shell's command-substitution pipe, say) held
+                // there would keep the reader from seeing end-of-file until the spare is used.
+                check((int) FA_CLOSEFROM.invokeExact(actions.address(), (long) passAs + 1));
                 check((int) SIGEMPTYSET.invokeExact(empty.address()));
                 check((int) SIGFILLSET.invokeExact(full.address()));
                 check((int) ATTR_SIGMASK.invokeExact(attr.address(), empty.address()));

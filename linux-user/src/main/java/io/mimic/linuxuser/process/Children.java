@@ -18,6 +18,8 @@ import java.util.TreeMap;
 public final class Children {
     /** Live children and the parent's end of each one's link (-1 if it has none). */
     private final Map<Integer, Integer> live = new TreeMap<>();
+    /** The parent's end of each child's translation return channel (see fork/TranslationReturn). */
+    private final Map<Integer, Integer> returns = new TreeMap<>();
     /** The spare's pid and our end of its socket, or -1; ready once it said it is warm. */
     public int sparePid = -1, spareSocket = -1;
     public boolean spareReady;
@@ -27,8 +29,9 @@ public final class Children {
     /** The process the children belong to now (execve replaces it; the children stay). */
     private volatile GuestProcess owner;
 
-    public synchronized void add(int pid, int link) {
+    public synchronized void add(int pid, int link, int translationReturn) {
         live.put(pid, link);
+        if (translationReturn >= 0) returns.put(pid, translationReturn);
         exitNoticed.remove(pid); // a recycled pid is a new child
         io.mimic.linuxuser.signal.ChildExitSignals.watch(this, pid);
     }
@@ -51,6 +54,8 @@ public final class Children {
     public synchronized void reaped(int pid) {
         Integer link = live.remove(pid);
         if (link != null && link >= 0) HostFds.close(link);
+        Integer ret = returns.remove(pid);
+        if (ret != null) io.mimic.linuxuser.fork.TranslationReturn.receive(owner, ret);
     }
 
     /** The parent's end of the child's link, or -1. */

@@ -2,6 +2,9 @@ package io.mimic.translator.engine;
 
 import io.mimic.translator.memory.AddressSpace;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,16 @@ public final class CodeCache {
     private final Frontend frontend;
     private final UnitCompiler compiler;
     private final ConcurrentHashMap<Long, TranslatedUnit> units = new ConcurrentHashMap<>();
+    /**
+     * Translations made elsewhere (the parent at fork, a child at its exit, the image before
+     * execve), by entry pc, defined when first reached if they match the guest's bytes there.
+     * Guarded by the cache's lock.
+     */
+    private final java.util.HashMap<Long, List<InheritedUnit>> inherited = new java.util.HashMap<>();
+    /** Class bytes held in {@link #inherited}; beyond {@link #MAX_INHERITED_BYTES} more are dropped. */
+    private long inheritedBytes;
+    private static final long MAX_INHERITED_BYTES = 64L << 20;
+    private final AddressSpace memory;
     private final Stats stats = new Stats();
     private volatile long codeLow = Long.MAX_VALUE, codeHigh = Long.MIN_VALUE;
     private Consumer<String> inAsmLog;
@@ -38,11 +51,14 @@ public final class CodeCache {
         public long maxInstructions, maxBytecode, splits;
         /** Of translationNanos: decoding and generating bytecode; defining the hidden classes. */
         public long generateNanos, defineNanos;
+        /** Units a forked child defined from its parent's translations (not counted in unitsTranslated). */
+        public long unitsInherited;
     }
 
     public CodeCache(Frontend frontend, AddressSpace memory) {
         this.frontend = frontend;
         this.compiler = new UnitCompiler(frontend);
+        this.memory = memory;
         memory.addListener(this::rangeChanged);
     }
 
@@ -84,6 +100,17 @@ public final class CodeCache {
             u = units.get(pc);
             if (u != null) return u;
             long t0 = System.nanoTime();
+            InheritedUnit h = takeInherited(pc);
+            if (h != null) {
+                u = compiler.define(h);
+                long spent = System.nanoTime() - t0;
+                stats.translationNanos += spent;
+                stats.defineNanos += spent;
+                stats.unitsInherited++;
+                noteCode(u);
+                units.put(pc, u);
+                return u;
+            }
             UnitCompiler.Compiled c = compiler.compile(cpu, pc, maxInsns, stats);
             u = c.unit();
             stats.translationNanos += System.nanoTime() - t0;
@@ -92,12 +119,47 @@ public final class CodeCache {
             stats.bytecodeBytes += c.bytecodeSize();
             stats.maxInstructions = Math.max(stats.maxInstructions, u.guestInstructions);
             stats.maxBytecode = Math.max(stats.maxBytecode, c.bytecodeSize());
-            if (u.lowPc < codeLow) codeLow = u.lowPc;
-            if (u.highPc > codeHigh) codeHigh = u.highPc;
+            u.bytesHash = InheritedUnit.hashGuest(memory, u.lowPc, u.highPc);
+            u.fresh = true;
+            noteCode(u);
             if (inAsmLog != null) logInAsm(c);
             units.put(pc, u);
             return u;
         }
+    }
+
+    private void noteCode(TranslatedUnit u) {
+        if (u.lowPc < codeLow) codeLow = u.lowPc;
+        if (u.highPc > codeHigh) codeHigh = u.highPc;
+    }
+
+    /** The inherited translation of the code now at {@code pc}, taken out of the store, or null. */
+    private InheritedUnit takeInherited(long pc) {
+        List<InheritedUnit> candidates = inherited.get(pc);
+        if (candidates == null) return null;
+        String isa = frontend.name();
+        for (int i = 0; i < candidates.size(); i++) {
+            InheritedUnit h = candidates.get(i);
+            if (!h.matches(isa, memory)) continue;
+            candidates.remove(i);
+            if (candidates.isEmpty()) inherited.remove(pc);
+            inheritedBytes -= h.classBytes().length;
+            return h;
+        }
+        return null;
+    }
+
+    /** Adds a translation made elsewhere, unless the store has the same one or is full. */
+    private void addInherited(InheritedUnit h) {
+        if (h.bytesHash() == 0 || inheritedBytes + h.classBytes().length > MAX_INHERITED_BYTES) return;
+        List<InheritedUnit> candidates = inherited.computeIfAbsent(h.entryPc(), k -> new ArrayList<>(1));
+        for (InheritedUnit c : candidates) {
+            if (c.bytesHash() == h.bytesHash() && c.isa().equals(h.isa()) && c.highPc() == h.highPc()) return;
+        }
+        // A few programs at the same address (static binaries all start at the same place): keep the newest four.
+        if (candidates.size() == 4) inheritedBytes -= candidates.removeFirst().classBytes().length;
+        candidates.add(h);
+        inheritedBytes += h.classBytes().length;
     }
 
     private void logInAsm(UnitCompiler.Compiled c) {
@@ -149,6 +211,89 @@ public final class CodeCache {
         }
         // Threads inside a discarded unit leave it at its next back-edge poll or exit.
         for (CpuState c : cpus) c.interruptPending = 1;
+    }
+
+    /**
+     * Writes the translations this cache can hand on ({@link #readTranslations}): its valid units
+     * and the inherited ones it has not used, or only those its parent has not seen
+     * ({@code onlyFresh}, for a child's return at exit).
+     */
+    public synchronized void writeTranslations(DataOutputStream out, boolean onlyFresh) throws IOException {
+        List<InheritedUnit> all = handOn(onlyFresh);
+        out.writeInt(all.size());
+        for (InheritedUnit h : all) h.writeTo(out);
+    }
+
+    /**
+     * The same as {@link #writeTranslations}, cut into self-contained messages of at most about
+     * {@code maxBytes} each (a unit bigger than that goes alone), for a channel that may drop some.
+     */
+    public synchronized List<byte[]> translationMessages(boolean onlyFresh, int maxBytes) {
+        List<byte[]> messages = new ArrayList<>();
+        java.io.ByteArrayOutputStream units = new java.io.ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(units);
+        int count = 0;
+        try {
+            for (InheritedUnit h : handOn(onlyFresh)) {
+                int before = units.size();
+                h.writeTo(out);
+                if (units.size() + 4 > maxBytes && count > 0) {
+                    byte[] all = units.toByteArray();
+                    messages.add(message(count, all, 0, before));
+                    units.reset();
+                    units.write(all, before, all.length - before);
+                    count = 0;
+                }
+                count++;
+            }
+            if (count > 0) messages.add(message(count, units.toByteArray(), 0, units.size()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+        return messages;
+    }
+
+    private static byte[] message(int count, byte[] units, int from, int to) {
+        return java.nio.ByteBuffer.allocate(4 + to - from).putInt(count).put(units, from, to - from).array();
+    }
+
+    /** What can be handed on: valid units and unused inherited ones ({@code onlyFresh}: those a parent has not seen). */
+    private List<InheritedUnit> handOn(boolean onlyFresh) {
+        List<InheritedUnit> all = new ArrayList<>();
+        String isa = frontend.name();
+        for (TranslatedUnit u : units.values()) {
+            if (u.valid && u.classBytes != null && u.bytesHash != 0 && (u.fresh || !onlyFresh)) all.add(InheritedUnit.of(isa, u));
+        }
+        for (List<InheritedUnit> candidates : inherited.values()) {
+            for (InheritedUnit h : candidates) if (h.fresh() || !onlyFresh) all.add(h);
+        }
+        return all;
+    }
+
+    /**
+     * Takes translations another process wrote with {@link #writeTranslations}; {@code fresh}
+     * says whether this process's parent has yet to see them (a child's, not the parent's own).
+     */
+    public synchronized void readTranslations(DataInputStream in, boolean fresh) throws IOException {
+        for (int n = in.readInt(); n > 0; n--) addInherited(InheritedUnit.readFrom(in, fresh));
+    }
+
+    /**
+     * At execve: takes the old image's translations (call it before the old memory is cleared),
+     * so that code the new image shares with it (the same program or libraries at the same
+     * addresses) is not translated again.
+     */
+    public void inheritFrom(CodeCache old) {
+        List<InheritedUnit> all = new ArrayList<>();
+        synchronized (old) {
+            for (TranslatedUnit u : old.units.values()) {
+                if (u.valid && u.classBytes != null && u.bytesHash != 0) all.add(InheritedUnit.of(old.frontend.name(), u));
+            }
+            for (List<InheritedUnit> candidates : old.inherited.values()) all.addAll(candidates);
+        }
+        synchronized (this) {
+            for (InheritedUnit h : all) addInherited(h);
+        }
     }
 
     /** Prints the -d stats report: translation, dispatch, system calls, memory slow paths. */

@@ -53,6 +53,9 @@ public final class EngineStats {
                         + " (%.1f per unit, max %d), %d bytes of bytecode (%.0f per unit, max %d)%n",
                 c.unitsTranslated, c.splits, c.guestInstructions, ratio(c.guestInstructions, c.unitsTranslated), c.maxInstructions,
                 c.bytecodeBytes, ratio(c.bytecodeBytes, c.unitsTranslated), c.maxBytecode);
+        if (c.unitsInherited > 0) {
+            out.printf("mimic: stats: %d units defined from translations another process or image made (fork, execve), not translated again%n", c.unitsInherited);
+        }
         out.printf("mimic: stats: translation time %.1f ms (decoding and generating %.1f ms, defining classes %.1f ms), %d invalidations%n",
                 transMs, c.generateNanos / 1e6, c.defineNanos / 1e6, c.invalidations);
         out.printf("mimic: stats: time since the first guest instruction %.1f ms: translating %.1f ms, in system calls %.1f ms,"

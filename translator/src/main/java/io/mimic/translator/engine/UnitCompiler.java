@@ -54,7 +54,11 @@ final class UnitCompiler implements Opcodes {
                 continue;
             }
             long t1 = System.nanoTime();
-            TranslatedUnit unit = define(out[0], entry, region);
+            TranslatedUnit unit = define(out[0], entry, chainSlots);
+            DecodedInsn last = region.lastEntry().getValue();
+            unit.lowPc = region.firstKey();
+            unit.highPc = last.nextPc();
+            unit.guestInstructions = region.size();
             stats.defineNanos += System.nanoTime() - t1;
             unit.bytecodeSize = size;
             return new Compiled(unit, region, size);
@@ -145,15 +149,24 @@ final class UnitCompiler implements Opcodes {
         return insn.flow() == Flow.NEXT || insn.flow() == Flow.BRANCH;
     }
 
-    private TranslatedUnit define(byte[] bytes, long entry, TreeMap<Long, DecodedInsn> region) {
+    /** Defines a unit another process translated (a forked child's inheritance). */
+    TranslatedUnit define(InheritedUnit h) {
+        TranslatedUnit unit = define(h.classBytes(), h.entryPc(), h.chainSlots());
+        unit.lowPc = h.lowPc();
+        unit.highPc = h.highPc();
+        unit.guestInstructions = h.guestInstructions();
+        unit.bytecodeSize = h.bytecodeSize();
+        unit.bytesHash = h.bytesHash();
+        unit.fresh = h.fresh();
+        return unit;
+    }
+
+    private static TranslatedUnit define(byte[] bytes, long entry, int chainSlots) {
         try {
             MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
             MethodHandle ctor = hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class, long.class, int.class));
             TranslatedUnit unit = (TranslatedUnit) ctor.invoke(entry, chainSlots);
-            DecodedInsn last = region.lastEntry().getValue();
-            unit.lowPc = region.firstKey();
-            unit.highPc = last.nextPc();
-            unit.guestInstructions = region.size();
+            unit.classBytes = bytes;
             return unit;
         } catch (Throwable t) {
             throw new IllegalStateException("generated code for guest pc 0x" + Long.toHexString(entry) + " was rejected", t);
