@@ -52,6 +52,7 @@ public final class Main {
         System.out.flush();
         System.err.flush();
         io.mimic.linuxuser.fork.TranslationReturn.sendAtExit();
+        io.mimic.linuxuser.exec.PersistentTranslations.imageEnds();
         io.mimic.linuxuser.fork.SpareProcess.killAtExit();
         // A profiling run needs the shutdown hooks to write its recording.
         if (System.getenv("MIMIC_PROFILE") != null) System.exit(status);
@@ -184,6 +185,7 @@ public final class Main {
             System.err.println("mimic: " + e.getMessage());
             return e.exitStatus;
         }
+        io.mimic.linuxuser.exec.PersistentTranslations.imageStarts(proc);
         try {
             ExecutionLoop loop = new ExecutionLoop(cpu, code);
             if (logItems.contains("exec")) {

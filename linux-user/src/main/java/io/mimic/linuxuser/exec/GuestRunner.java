@@ -55,6 +55,7 @@ public final class GuestRunner {
     /** execve's point of no return: everything of the old image goes, the new one is loaded. */
     public static Image replaceImage(GuestProcess old, GuestExec e) {
         io.mimic.linuxuser.fork.ParentLink.imageReplaced();
+        PersistentTranslations.imageEnds();
         AddressSpace memory = new AddressSpace();
         CodeCache code = newCodeCache(e.abi, memory, old.settings);
         // The old image's translations serve wherever the new one has the same code at the same
@@ -97,6 +98,7 @@ public final class GuestRunner {
             System.err.println("mimic: " + ex.getMessage());
             throw io.mimic.linuxuser.signal.SignalDeath.die(old, (int) old.arch().signals().value("SIGSEGV", SIGSEGV), false);
         }
+        PersistentTranslations.imageStarts(p);
         syncHostSignals(p);
         return new Image(p, cpu);
     }

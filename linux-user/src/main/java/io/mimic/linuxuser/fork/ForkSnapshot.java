@@ -349,6 +349,7 @@ final class ForkSnapshot {
         SyscallDispatcher dispatcher = new SyscallDispatcher(p, LinuxSyscalls.registry(abi));
         p.systemInterface = dispatcher::forThread;
         cpu.system = dispatcher.forThread(main);
+        io.mimic.linuxuser.exec.PersistentTranslations.imageContinues(p);
         return new Restored(p, cpu);
     }
 }

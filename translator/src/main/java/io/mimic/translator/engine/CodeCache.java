@@ -101,8 +101,8 @@ public final class CodeCache {
             if (u != null) return u;
             long t0 = System.nanoTime();
             InheritedUnit h = takeInherited(pc);
-            if (h != null) {
-                u = compiler.define(h);
+            if (h != null) u = defineInherited(h);
+            if (u != null) {
                 long spent = System.nanoTime() - t0;
                 stats.translationNanos += spent;
                 stats.defineNanos += spent;
@@ -131,6 +131,15 @@ public final class CodeCache {
     private void noteCode(TranslatedUnit u) {
         if (u.lowPc < codeLow) codeLow = u.lowPc;
         if (u.highPc > codeHigh) codeHigh = u.highPc;
+    }
+
+    /** Defines a unit made elsewhere; null if the JVM refuses its class (then it is translated here). */
+    private TranslatedUnit defineInherited(InheritedUnit h) {
+        try {
+            return compiler.define(h);
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 
     /** The inherited translation of the code now at {@code pc}, taken out of the store, or null. */
@@ -229,19 +238,39 @@ public final class CodeCache {
      * {@code maxBytes} each (a unit bigger than that goes alone), for a channel that may drop some.
      */
     public synchronized List<byte[]> translationMessages(boolean onlyFresh, int maxBytes) {
+        return messages(handOn(onlyFresh), maxBytes);
+    }
+
+    /**
+     * The units run here that the program's translation file does not have yet, as
+     * {@link #translationMessages} cuts them; they count as persisted from now on.
+     */
+    public synchronized List<byte[]> unpersistedMessages(int maxBytes) {
+        List<InheritedUnit> all = new ArrayList<>();
+        String isa = frontend.name();
+        for (TranslatedUnit u : units.values()) {
+            if (u.valid && u.classBytes != null && u.bytesHash != 0 && !u.persisted) {
+                all.add(InheritedUnit.of(isa, u));
+                u.persisted = true;
+            }
+        }
+        return messages(all, maxBytes);
+    }
+
+    private static List<byte[]> messages(List<InheritedUnit> all, int maxBytes) {
         List<byte[]> messages = new ArrayList<>();
         java.io.ByteArrayOutputStream units = new java.io.ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(units);
         int count = 0;
         try {
-            for (InheritedUnit h : handOn(onlyFresh)) {
+            for (InheritedUnit h : all) {
                 int before = units.size();
                 h.writeTo(out);
                 if (units.size() + 4 > maxBytes && count > 0) {
-                    byte[] all = units.toByteArray();
-                    messages.add(message(count, all, 0, before));
+                    byte[] bytes = units.toByteArray();
+                    messages.add(message(count, bytes, 0, before));
                     units.reset();
-                    units.write(all, before, all.length - before);
+                    units.write(bytes, before, bytes.length - before);
                     count = 0;
                 }
                 count++;
@@ -275,7 +304,12 @@ public final class CodeCache {
      * says whether this process's parent has yet to see them (a child's, not the parent's own).
      */
     public synchronized void readTranslations(DataInputStream in, boolean fresh) throws IOException {
-        for (int n = in.readInt(); n > 0; n--) addInherited(InheritedUnit.readFrom(in, fresh));
+        readTranslations(in, fresh, false);
+    }
+
+    /** As {@link #readTranslations(DataInputStream, boolean)}; {@code persisted}: read from the program's translation file. */
+    public synchronized void readTranslations(DataInputStream in, boolean fresh, boolean persisted) throws IOException {
+        for (int n = in.readInt(); n > 0; n--) addInherited(InheritedUnit.readFrom(in, fresh, persisted));
     }
 
     /**
@@ -292,7 +326,8 @@ public final class CodeCache {
             for (List<InheritedUnit> candidates : old.inherited.values()) all.addAll(candidates);
         }
         synchronized (this) {
-            for (InheritedUnit h : all) addInherited(h);
+            // Persisted meant "in the old program's file": not in the new one's.
+            for (InheritedUnit h : all) addInherited(h.withFlags(h.fresh(), false));
         }
     }
 

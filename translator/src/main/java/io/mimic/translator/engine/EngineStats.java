@@ -54,7 +54,7 @@ public final class EngineStats {
                 c.unitsTranslated, c.splits, c.guestInstructions, ratio(c.guestInstructions, c.unitsTranslated), c.maxInstructions,
                 c.bytecodeBytes, ratio(c.bytecodeBytes, c.unitsTranslated), c.maxBytecode);
         if (c.unitsInherited > 0) {
-            out.printf("mimic: stats: %d units defined from translations another process or image made (fork, execve), not translated again%n", c.unitsInherited);
+            out.printf("mimic: stats: %d units defined from translations made before (by the parent, a child, the image before execve, an earlier run), not translated again%n", c.unitsInherited);
         }
         out.printf("mimic: stats: translation time %.1f ms (decoding and generating %.1f ms, defining classes %.1f ms), %d invalidations%n",
                 transMs, c.generateNanos / 1e6, c.defineNanos / 1e6, c.invalidations);

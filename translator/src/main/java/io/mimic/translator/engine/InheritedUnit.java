@@ -20,20 +20,22 @@ import java.lang.foreign.ValueLayout;
  * Defining skips decoding and generation, most of a cold JVM's translation time.
  *
  * @param fresh translated by this process (or learned from its children): the parent has not seen it
+ * @param persisted already in the translation file of the program the cache runs (see linux-user's
+ *                  exec/PersistentTranslations)
  */
 record InheritedUnit(String isa, long entryPc, long lowPc, long highPc, long bytesHash, int guestInstructions,
-                     int bytecodeSize, int chainSlots, byte[] classBytes, boolean fresh) {
+                     int bytecodeSize, int chainSlots, byte[] classBytes, boolean fresh, boolean persisted) {
     /** Units spanning more guest bytes than this are not handed on (hashing them would cost too much). */
     static final long MAX_SPAN = 16 * 1024;
 
     static InheritedUnit of(String isa, TranslatedUnit u) {
         return new InheritedUnit(isa, u.entryPc, u.lowPc, u.highPc, u.bytesHash, u.guestInstructions, u.bytecodeSize,
-                u.chain.length, u.classBytes, u.fresh);
+                u.chain.length, u.classBytes, u.fresh, u.persisted);
     }
 
-    InheritedUnit withFresh(boolean f) {
-        return f == fresh ? this : new InheritedUnit(isa, entryPc, lowPc, highPc, bytesHash, guestInstructions, bytecodeSize,
-                chainSlots, classBytes, f);
+    InheritedUnit withFlags(boolean f, boolean p) {
+        return f == fresh && p == persisted ? this : new InheritedUnit(isa, entryPc, lowPc, highPc, bytesHash,
+                guestInstructions, bytecodeSize, chainSlots, classBytes, f, p);
     }
 
     /** True if this is a translation of what {@code memory} holds now, for {@code isaName}. */
@@ -81,7 +83,7 @@ record InheritedUnit(String isa, long entryPc, long lowPc, long highPc, long byt
         out.write(classBytes);
     }
 
-    static InheritedUnit readFrom(DataInputStream in, boolean fresh) throws IOException {
+    static InheritedUnit readFrom(DataInputStream in, boolean fresh, boolean persisted) throws IOException {
         String isa = in.readUTF();
         long entry = in.readLong(), low = in.readLong(), high = in.readLong(), hash = in.readLong();
         int insns = in.readInt(), size = in.readInt(), slots = in.readInt(), n = in.readInt();
@@ -90,6 +92,6 @@ record InheritedUnit(String isa, long entryPc, long lowPc, long highPc, long byt
         }
         byte[] bytes = new byte[n];
         in.readFully(bytes);
-        return new InheritedUnit(isa, entry, low, high, hash, insns, size, slots, bytes, fresh);
+        return new InheritedUnit(isa, entry, low, high, hash, insns, size, slots, bytes, fresh, persisted);
     }
 }

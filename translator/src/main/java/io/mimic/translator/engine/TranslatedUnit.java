@@ -21,6 +21,8 @@ public abstract class TranslatedUnit {
     long bytesHash;
     /** Translated in this process (or learned from a child): a parent has not seen it. */
     boolean fresh;
+    /** Already in the translation file of the program this cache runs (or taken from it). */
+    boolean persisted;
 
     protected TranslatedUnit(long entryPc, int exits) {
         this.entryPc = entryPc;

@@ -158,6 +158,7 @@ final class UnitCompiler implements Opcodes {
         unit.bytecodeSize = h.bytecodeSize();
         unit.bytesHash = h.bytesHash();
         unit.fresh = h.fresh();
+        unit.persisted = h.persisted();
         return unit;
     }
 

@@ -1,0 +1,233 @@
+package io.mimic.linuxuser.exec;
+
+import io.mimic.linuxuser.host.HostSyscalls;
+import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.translator.engine.CodeCache;
+import io.mimic.translator.engine.TranslatedUnit;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Translations kept on disk between runs, one file per program: a program's second run defines
+ * the classes its first run generated instead of translating its code again (most of a short
+ * run's time). The file is named after a hash of this build of the translator, the ISA and the
+ * program file (path, size, modification time); it holds chunks of units in the format the code
+ * cache hands translations on with (each chunk with its length and CRC-32C), each unit used only where the guest's bytes still hash the same
+ * (see CodeCache), so a stale or foreign entry is never run. Units are appended when an image
+ * ends (exit, execve) with one write in append mode, so concurrent runs do not mix their chunks;
+ * a file that does not parse is deleted and rebuilt. The directory is {@code MIMIC_CODE_CACHE},
+ * or {@code $XDG_CACHE_HOME/mimic/code} ({@code ~/.cache/mimic/code}); {@code MIMIC_CODE_CACHE=off}
+ * turns it off, and so do {@code -d in_asm} and {@code -d exec} (they must see every unit
+ * translated). Since the files hold code Mimic runs, the directory must be the user's own and
+ * closed to others (0700): otherwise it is not used.
+ */
+public final class PersistentTranslations {
+    public static final String VARIABLE = "MIMIC_CODE_CACHE";
+    /** A program's file stops growing here. */
+    private static final long MAX_FILE = 64L << 20;
+    /** The directory is trimmed to this (see {@link #evict}). */
+    private static final long MAX_DIRECTORY = 1L << 30;
+    private static final int CHUNK = 256 * 1024;
+    private static final int GETEUID = HostSyscalls.number("geteuid");
+
+    /** The directory, or null when off or unusable; computed at the first image. */
+    private static Path directory;
+    private static boolean directoryChecked;
+    /** The image running now and its file (null: not persisted). */
+    private static volatile CodeCache currentCode;
+    private static volatile Path currentFile;
+
+    private PersistentTranslations() {}
+
+    /** A new image of {@code p} starts (its program is mapped): takes its program's translations. */
+    public static void imageStarts(GuestProcess p) {
+        Path file = fileFor(p);
+        currentCode = p.code;
+        currentFile = file;
+        if (file == null) return;
+        byte[] all;
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_FILE) return;
+            all = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return;
+        }
+        ByteBuffer b = ByteBuffer.wrap(all);
+        try {
+            while (b.remaining() >= 8) {
+                int n = b.getInt(), crc = b.getInt();
+                if (n < 4) throw new IOException("malformed chunk");
+                if (n > b.remaining()) {
+                    // Another run may be appending right now; a tail torn by a crash long ago is not that.
+                    if (Files.getLastModifiedTime(file).toMillis() < System.currentTimeMillis() - 60_000) {
+                        throw new IOException("torn chunk");
+                    }
+                    break;
+                }
+                if (crc(all, b.position(), n) != crc) throw new IOException("damaged chunk");
+                p.code.readTranslations(new DataInputStream(new ByteArrayInputStream(all, b.position(), n)), false, true);
+                b.position(b.position() + n);
+            }
+        } catch (IOException e) {
+            // Torn or not ours: rebuilt from this run on (what parsed is still checked before use).
+            delete(file);
+        }
+    }
+
+    /** Each chunk carries its CRC-32C: a file damaged on disk is dropped, never run. */
+    private static int crc(byte[] b, int off, int len) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(b, off, len);
+        return (int) c.getValue();
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // another run's problem as much as ours
+        }
+    }
+
+    /**
+     * Keeps the directory bounded: files of old builds and programs no longer run go first. Run
+     * when a new file is made (rare): files untouched for 30 days, then the oldest beyond 1 GiB.
+     */
+    private static void evict(Path dir) {
+        record Entry(Path path, long size, long modified) {}
+        List<Entry> entries = new java.util.ArrayList<>();
+        try (var files = Files.newDirectoryStream(dir, "*.units")) {
+            for (Path f : files) {
+                var a = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                entries.add(new Entry(f, a.size(), a.lastModifiedTime().toMillis()));
+            }
+        } catch (IOException e) {
+            return;
+        }
+        long now = System.currentTimeMillis(), total = 0;
+        entries.sort(java.util.Comparator.comparingLong(Entry::modified).reversed());
+        for (Entry e : entries) {
+            total += e.size();
+            if (now - e.modified() > 30L * 24 * 3600 * 1000 || total > MAX_DIRECTORY) delete(e.path());
+        }
+    }
+
+    /** A forked child goes on with its parent's image (whose file the parent loaded). */
+    public static void imageContinues(GuestProcess p) {
+        currentCode = p.code;
+        currentFile = fileFor(p);
+    }
+
+    /** The running image ends (exit, execve): appends the units its file does not have yet. */
+    public static void imageEnds() {
+        CodeCache code = currentCode;
+        Path file = currentFile;
+        currentCode = null;
+        currentFile = null;
+        if (code == null || file == null) return;
+        List<byte[]> chunks = code.unpersistedMessages(CHUNK);
+        if (chunks.isEmpty()) return;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        try {
+            for (byte[] c : chunks) {
+                out.writeInt(c.length);
+                out.writeInt(crc(c, 0, c.length));
+                out.write(c);
+            }
+            out.flush();
+            boolean exists = Files.exists(file);
+            if (exists && Files.size(file) + bytes.size() > MAX_FILE) return;
+            if (!exists) evict(file.getParent());
+            try (FileChannel ch = FileChannel.open(file, Set.<java.nio.file.OpenOption>of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(
+                    EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes.toByteArray());
+                while (buf.hasRemaining()) ch.write(buf);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // a full disk or a read-only cache: the next run translates again
+        }
+    }
+
+    /** The translation file of {@code p}'s program, or null if none is kept for it. */
+    private static Path fileFor(GuestProcess p) {
+        if (p.settings != null && (p.settings.logItems().contains("in_asm") || p.settings.logItems().contains("exec"))) {
+            return null;
+        }
+        if (System.getenv("MIMIC_MAX_BLOCK_INSNS") != null) return null;
+        Path dir = directory();
+        if (dir == null || p.executablePath == null) return null;
+        try {
+            Path exe = Path.of(p.executablePath).toRealPath();
+            Map<String, Object> a = Files.readAttributes(exe, "size,lastModifiedTime");
+            String key = buildId() + "\0" + p.abi.name() + "\0" + exe + "\0" + a.get("size") + "\0" + a.get("lastModifiedTime");
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return dir.resolve(HexFormat.of().formatHex(h, 0, 16) + ".units");
+        } catch (IOException | RuntimeException | NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    /** This build of the translator: the generated classes call into it, so they belong to it. */
+    private static String buildId() throws IOException {
+        try {
+            Path jar = Path.of(TranslatedUnit.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Map<String, Object> a = Files.readAttributes(jar, "size,lastModifiedTime");
+            return jar + ":" + a.get("size") + ":" + a.get("lastModifiedTime");
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            throw new IOException("no translator jar", e);
+        }
+    }
+
+    private static synchronized Path directory() {
+        if (directoryChecked) return directory;
+        directoryChecked = true;
+        String v = System.getenv(VARIABLE);
+        if (v != null && (v.equals("off") || v.equals("0") || v.equals("none"))) return null;
+        Path dir;
+        if (v != null && !v.isEmpty()) {
+            dir = Path.of(v);
+        } else {
+            String xdg = System.getenv("XDG_CACHE_HOME"), home = System.getenv("HOME");
+            if (xdg != null && xdg.startsWith("/")) dir = Path.of(xdg, "mimic", "code");
+            else if (home != null && home.startsWith("/")) dir = Path.of(home, ".cache", "mimic", "code");
+            else return null;
+        }
+        try {
+            Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rwx------");
+            if (!Files.isDirectory(dir)) Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(owner));
+            // Code is loaded from here: only a directory of our own that nobody else can write.
+            int uid = (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+            if (uid != HostSyscalls.call(GETEUID) || perms.contains(PosixFilePermission.GROUP_WRITE)
+                    || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+                return null;
+            }
+            directory = dir;
+        } catch (IOException | RuntimeException e) {
+            directory = null;
+        }
+        return directory;
+    }
+}
