@@ -6,9 +6,7 @@ import io.mimic.translator.engine.CodeCache;
 import io.mimic.translator.engine.TranslatedUnit;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -65,33 +63,40 @@ public final class PersistentTranslations {
         currentCode = p.code;
         currentFile = file;
         if (file == null) return;
-        byte[] all;
-        try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_FILE) return;
-            all = Files.readAllBytes(file);
-        } catch (IOException e) {
-            return;
-        }
-        ByteBuffer b = ByteBuffer.wrap(all);
-        try {
-            while (b.remaining() >= 8) {
-                int n = b.getInt(), crc = b.getInt();
-                if (n < 4) throw new IOException("malformed chunk");
-                if (n > b.remaining()) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            if (ch.size() > MAX_FILE) return;
+            ByteBuffer header = ByteBuffer.allocate(8);
+            while (true) {
+                header.clear();
+                if (!readFully(ch, header)) break; // the end (or a torn header, taken as the end)
+                int n = header.getInt(0), sum = header.getInt(4);
+                if (n < 4 || n > MAX_FILE) throw new IOException("malformed chunk");
+                ByteBuffer chunk = ByteBuffer.allocate(n);
+                if (!readFully(ch, chunk)) {
                     // Another run may be appending right now; a tail torn by a crash long ago is not that.
                     if (Files.getLastModifiedTime(file).toMillis() < System.currentTimeMillis() - 60_000) {
                         throw new IOException("torn chunk");
                     }
                     break;
                 }
-                if (crc(all, b.position(), n) != crc) throw new IOException("damaged chunk");
-                p.code.readTranslations(new DataInputStream(new ByteArrayInputStream(all, b.position(), n)), false, true);
-                b.position(b.position() + n);
+                byte[] bytes = chunk.array();
+                if (crc(bytes, 0, n) != sum) throw new IOException("damaged chunk");
+                p.code.readTranslations(new DataInputStream(new ByteArrayInputStream(bytes)), false, true);
             }
-        } catch (IOException e) {
+        } catch (java.nio.file.NoSuchFileException e) {
+            // the program's first run
+        } catch (IOException | UnsupportedOperationException e) {
             // Torn or not ours: rebuilt from this run on (what parsed is still checked before use).
             delete(file);
         }
+    }
+
+    /** Fills {@code b} from {@code ch}; false if the file ends first. */
+    private static boolean readFully(FileChannel ch, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            if (ch.read(b) < 0) return false;
+        }
+        return true;
     }
 
     /** Each chunk carries its CRC-32C: a file damaged on disk is dropped, never run. */
@@ -145,27 +150,25 @@ public final class PersistentTranslations {
         currentCode = null;
         currentFile = null;
         if (code == null || file == null) return;
-        List<byte[]> chunks = code.unpersistedMessages(CHUNK);
-        if (chunks.isEmpty()) return;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
         try {
-            for (byte[] c : chunks) {
-                out.writeInt(c.length);
-                out.writeInt(crc(c, 0, c.length));
-                out.write(c);
-            }
-            out.flush();
-            boolean exists = Files.exists(file);
-            if (exists && Files.size(file) + bytes.size() > MAX_FILE) return;
-            if (!exists) evict(file.getParent());
+            boolean exists = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+            if (exists && Files.size(file) > MAX_FILE) return;
             try (FileChannel ch = FileChannel.open(file, Set.<java.nio.file.OpenOption>of(StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(
                     EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes.toByteArray());
-                while (buf.hasRemaining()) ch.write(buf);
+                if (!exists) evict(file.getParent());
+                // One write per chunk, in append mode: concurrent runs interleave whole chunks only.
+                code.unpersistedMessages(CHUNK, chunk -> {
+                    ByteBuffer b = ByteBuffer.allocate(8 + chunk.length).putInt(chunk.length).putInt(crc(chunk, 0, chunk.length))
+                            .put(chunk).flip();
+                    try {
+                        while (b.hasRemaining()) ch.write(b);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
             }
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | java.io.UncheckedIOException | UnsupportedOperationException e) {
             // a full disk or a read-only cache: the next run translates again
         }
     }

@@ -238,27 +238,30 @@ public final class CodeCache {
      * {@code maxBytes} each (a unit bigger than that goes alone), for a channel that may drop some.
      */
     public synchronized List<byte[]> translationMessages(boolean onlyFresh, int maxBytes) {
-        return messages(handOn(onlyFresh), maxBytes);
+        List<byte[]> messages = new ArrayList<>();
+        messages(handOn(onlyFresh), maxBytes, messages::add);
+        return messages;
     }
 
     /**
-     * The units run here that the program's translation file does not have yet, as
-     * {@link #translationMessages} cuts them; they count as persisted from now on.
+     * The units run here that the program's translation file does not have yet, given to
+     * {@code sink} one message at a time as {@link #translationMessages} cuts them (a message is
+     * not kept once given); they count as persisted from now on.
      */
-    public synchronized List<byte[]> unpersistedMessages(int maxBytes) {
-        List<InheritedUnit> all = new ArrayList<>();
-        String isa = frontend.name();
+    public synchronized void unpersistedMessages(int maxBytes, java.util.function.Consumer<byte[]> sink) {
+        List<TranslatedUnit> chosen = new ArrayList<>();
         for (TranslatedUnit u : units.values()) {
-            if (u.valid && u.classBytes != null && u.bytesHash != 0 && !u.persisted) {
-                all.add(InheritedUnit.of(isa, u));
-                u.persisted = true;
-            }
+            if (u.valid && u.classBytes != null && u.bytesHash != 0 && !u.persisted) chosen.add(u);
         }
-        return messages(all, maxBytes);
+        String isa = frontend.name();
+        messages(new java.util.AbstractList<InheritedUnit>() {
+            @Override public InheritedUnit get(int i) { return InheritedUnit.of(isa, chosen.get(i)); }
+            @Override public int size() { return chosen.size(); }
+        }, maxBytes, sink);
+        for (TranslatedUnit u : chosen) u.persisted = true;
     }
 
-    private static List<byte[]> messages(List<InheritedUnit> all, int maxBytes) {
-        List<byte[]> messages = new ArrayList<>();
+    private static void messages(List<InheritedUnit> all, int maxBytes, java.util.function.Consumer<byte[]> sink) {
         java.io.ByteArrayOutputStream units = new java.io.ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(units);
         int count = 0;
@@ -268,18 +271,17 @@ public final class CodeCache {
                 h.writeTo(out);
                 if (units.size() + 4 > maxBytes && count > 0) {
                     byte[] bytes = units.toByteArray();
-                    messages.add(message(count, bytes, 0, before));
+                    sink.accept(message(count, bytes, 0, before));
                     units.reset();
                     units.write(bytes, before, bytes.length - before);
                     count = 0;
                 }
                 count++;
             }
-            if (count > 0) messages.add(message(count, units.toByteArray(), 0, units.size()));
+            if (count > 0) sink.accept(message(count, units.toByteArray(), 0, units.size()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // a byte array does not fail
         }
-        return messages;
     }
 
     private static byte[] message(int count, byte[] units, int from, int to) {
