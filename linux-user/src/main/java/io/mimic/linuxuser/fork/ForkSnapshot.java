@@ -272,7 +272,9 @@ final class ForkSnapshot {
         int nhost = in.readInt();
 
         AddressSpace memory = new AddressSpace();
-        CodeCache code = new CodeCache(abi.frontend(), memory);
+        LaunchSettings settings = new LaunchSettings(stackOption, logItems.isEmpty() ? List.of() : List.of(logItems.split(",")),
+                System.err);
+        CodeCache code = io.mimic.linuxuser.exec.GuestRunner.newCodeCache(abi, memory, settings);
         CpuState cpu = abi.newCpu(memory);
         cpu.readRegisters(in);
 
@@ -310,7 +312,7 @@ final class ForkSnapshot {
         main.name = threadName;
         if (strace) p.strace = System.err;
         p.sysroot = sysroot.isEmpty() ? null : Sysroot.of(Path.of(sysroot));
-        p.settings = new LaunchSettings(stackOption, logItems.isEmpty() ? List.of() : List.of(logItems.split(",")), System.err);
+        p.settings = settings;
         p.brkStart = layout[0];
         p.brk = layout[1];
         p.mmapTop = layout[2];

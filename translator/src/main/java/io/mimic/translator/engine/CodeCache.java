@@ -100,7 +100,8 @@ public final class CodeCache {
             u = units.get(pc);
             if (u != null) return u;
             long t0 = System.nanoTime();
-            InheritedUnit h = takeInherited(pc);
+            // -d in_asm logs every unit this process runs, so it translates them all itself.
+            InheritedUnit h = inAsmLog == null ? takeInherited(pc) : null;
             if (h != null) u = defineInherited(h);
             if (u != null) {
                 long spent = System.nanoTime() - t0;
