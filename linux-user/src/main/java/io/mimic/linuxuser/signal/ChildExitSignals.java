@@ -114,10 +114,16 @@ public final class ChildExitSignals {
         HostFds.close(pidfd);
         GuestProcess p = w.children().owner();
         if (r < 0 || p == null || info.get(ValueLayout.JAVA_INT, 16) == 0) return; // already reaped: the wait sends it
-        if (!w.children().noticeExit(w.pid())) return;
         int code = info.get(ValueLayout.JAVA_INT, 8), status = info.get(ValueLayout.JAVA_INT, 24);
-        send(p, w.pid(), info.get(ValueLayout.JAVA_INT, 20), code, code == CLD_EXITED ? status : guestSignal(p, status),
-                info.get(ValueLayout.JAVA_LONG, 32), info.get(ValueLayout.JAVA_LONG, 40));
+        // Noticing and sending under the children's lock, which the guest's wait takes to record
+        // the reaping: the signal is sent before that wait returns, with the dispositions and mask
+        // of then, as the kernel sends it at the exit. Sent later, it could find SIGCHLD blocked
+        // by what the guest did after the wait, and wait there as a stale signal.
+        synchronized (w.children()) {
+            if (!w.children().noticeExit(w.pid())) return;
+            send(p, w.pid(), info.get(ValueLayout.JAVA_INT, 20), code, code == CLD_EXITED ? status : guestSignal(p, status),
+                    info.get(ValueLayout.JAVA_LONG, 32), info.get(ValueLayout.JAVA_LONG, 40));
+        }
     }
 
     private static void send(GuestProcess p, int pid, int uid, int code, int status, long utime, long stime) {
