@@ -5,6 +5,7 @@ import io.mimic.linuxuser.host.HostLibc;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.process.Children;
 import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.GuestThread;
 import io.mimic.syscalls.linux.LinuxArch;
 
 import java.lang.foreign.Arena;
@@ -115,20 +116,28 @@ public final class ChildExitSignals {
         GuestProcess p = w.children().owner();
         if (r < 0 || p == null || info.get(ValueLayout.JAVA_INT, 16) == 0) return; // already reaped: the wait sends it
         int code = info.get(ValueLayout.JAVA_INT, 8), status = info.get(ValueLayout.JAVA_INT, 24);
-        // Noticing and sending under the children's lock, which the guest's wait takes to record
-        // the reaping: the signal is sent before that wait returns, with the dispositions and mask
-        // of then, as the kernel sends it at the exit. Sent later, it could find SIGCHLD blocked
-        // by what the guest did after the wait, and wait there as a stale signal.
+        // Noticing and queueing under the children's lock, which the guest's wait takes to record
+        // the reaping: the signal is queued (or discarded) before that wait returns, with the
+        // dispositions and mask of then, as the kernel sends it at the exit. Queued later, it could
+        // find SIGCHLD blocked by what the guest did after the wait, and stay as a stale signal.
+        // The wake-up comes after the lock: it waits for the receiver, whose wait may need it.
+        GuestThread who;
         synchronized (w.children()) {
             if (!w.children().noticeExit(w.pid())) return;
-            send(p, w.pid(), info.get(ValueLayout.JAVA_INT, 20), code, code == CLD_EXITED ? status : guestSignal(p, status),
-                    info.get(ValueLayout.JAVA_LONG, 32), info.get(ValueLayout.JAVA_LONG, 40));
+            who = SignalDelivery.queue(p, null, childInfo(p, w.pid(), info.get(ValueLayout.JAVA_INT, 20), code,
+                    code == CLD_EXITED ? status : guestSignal(p, status), info.get(ValueLayout.JAVA_LONG, 32),
+                    info.get(ValueLayout.JAVA_LONG, 40)));
         }
+        if (who != null) SignalDelivery.wake(who);
     }
 
     private static void send(GuestProcess p, int pid, int uid, int code, int status, long utime, long stime) {
+        SignalDelivery.send(p, null, childInfo(p, pid, uid, code, status, utime, stime));
+    }
+
+    private static SigInfo childInfo(GuestProcess p, int pid, int uid, int code, int status, long utime, long stime) {
         int sigchld = SignalConstants.of(p.arch()).sigChld;
-        SignalDelivery.send(p, null, SigInfo.child(sigchld, code, pid, uid, status, utime, stime, p.abi.frontendByteOrder()));
+        return SigInfo.child(sigchld, code, pid, uid, status, utime, stime, p.abi.frontendByteOrder());
     }
 
     /** A host signal number as the guest's ABI numbers it (by name). */

@@ -38,6 +38,17 @@ public final class SignalDelivery {
      * it is blocked (its disposition may change before it is unblocked).
      */
     public static void send(GuestProcess p, GuestThread target, SigInfo info) {
+        GuestThread who = queue(p, target, info);
+        if (who != null) wake(who);
+    }
+
+    /**
+     * The first half of {@link #send}: the disposition and masks decide now whether the signal is
+     * discarded or queued; returns the thread to {@link #wake} (null: none). For a sender that
+     * must decide under a lock but not wake under it (waking waits for the receiver, which may
+     * need that lock).
+     */
+    public static GuestThread queue(GuestProcess p, GuestThread target, SigInfo info) {
         SignalConstants c = SignalConstants.of(p.arch());
         int sig = info.signo;
         if (sig == c.sigKill) throw SignalDeath.die(p, sig, false);
@@ -45,13 +56,12 @@ public final class SignalDelivery {
         if ((PendingSignals.bit(sig) & c.stopSignals) != 0) discardEverywhere(p, PendingSignals.bit(c.sigCont));
         if (sig == c.sigStop) {
             SignalDeath.stop();
-            return;
+            return null;
         }
-        if (ignored(p, c, sig) && !blockedBy(p, target, sig)) return;
+        if (ignored(p, c, sig) && !blockedBy(p, target, sig)) return null;
         (target != null ? target.signals.pending : p.pending).add(info);
         p.signalFds.refresh(p);
-        GuestThread who = target != null ? target : receiver(p, sig);
-        if (who != null) wake(who);
+        return target != null ? target : receiver(p, sig);
     }
 
     /** The disposition discards the signal: SIG_IGN, or SIG_DFL whose default is to ignore. */
