@@ -185,6 +185,7 @@ public final class Main {
             System.err.println("mimic: " + e.getMessage());
             return e.exitStatus;
         }
+        io.mimic.linuxuser.process.RunningImage.set(proc);
         io.mimic.linuxuser.exec.PersistentTranslations.imageStarts(proc);
         try {
             ExecutionLoop loop = new ExecutionLoop(cpu, code);

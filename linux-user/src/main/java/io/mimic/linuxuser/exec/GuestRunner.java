@@ -61,7 +61,6 @@ public final class GuestRunner {
         // The old image's translations serve wherever the new one has the same code at the same
         // place (the same program or libraries): taken before the old memory goes.
         code.inheritFrom(old.code);
-        io.mimic.linuxuser.fork.TranslationReturn.imageRuns(code);
         old.memory.clear();
         old.sharedBackings.clear();
         for (int fd : old.fds.openFds()) {
@@ -98,6 +97,7 @@ public final class GuestRunner {
             System.err.println("mimic: " + ex.getMessage());
             throw io.mimic.linuxuser.signal.SignalDeath.die(old, (int) old.arch().signals().value("SIGSEGV", SIGSEGV), false);
         }
+        io.mimic.linuxuser.process.RunningImage.set(p);
         PersistentTranslations.imageStarts(p);
         syncHostSignals(p);
         return new Image(p, cpu);

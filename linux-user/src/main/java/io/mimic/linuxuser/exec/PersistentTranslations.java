@@ -2,6 +2,7 @@ package io.mimic.linuxuser.exec;
 
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.RunningImage;
 import io.mimic.translator.engine.CodeCache;
 import io.mimic.translator.engine.TranslatedUnit;
 
@@ -51,17 +52,12 @@ public final class PersistentTranslations {
     /** The directory, or null when off or unusable; computed at the first image. */
     private static Path directory;
     private static boolean directoryChecked;
-    /** The image running now and its file (null: not persisted). */
-    private static volatile CodeCache currentCode;
-    private static volatile Path currentFile;
 
     private PersistentTranslations() {}
 
     /** A new image of {@code p} starts (its program is mapped): takes its program's translations. */
     public static void imageStarts(GuestProcess p) {
         Path file = fileFor(p);
-        currentCode = p.code;
-        currentFile = file;
         if (file == null) return;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             if (ch.size() > MAX_FILE) return;
@@ -137,19 +133,12 @@ public final class PersistentTranslations {
         }
     }
 
-    /** A forked child goes on with its parent's image (whose file the parent loaded). */
-    public static void imageContinues(GuestProcess p) {
-        currentCode = p.code;
-        currentFile = fileFor(p);
-    }
-
     /** The running image ends (exit, execve): appends the units its file does not have yet. */
     public static void imageEnds() {
-        CodeCache code = currentCode;
-        Path file = currentFile;
-        currentCode = null;
-        currentFile = null;
-        if (code == null || file == null) return;
+        GuestProcess image = RunningImage.get();
+        Path file = image == null ? null : fileFor(image);
+        if (file == null) return;
+        CodeCache code = image.code;
         try {
             boolean exists = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
             if (exists && Files.size(file) > MAX_FILE) return;

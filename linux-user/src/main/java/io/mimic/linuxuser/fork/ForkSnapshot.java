@@ -338,7 +338,6 @@ final class ForkSnapshot {
             used[returnIndex] = true;
             TranslationReturn.channel(received[returnIndex]);
         }
-        TranslationReturn.imageRuns(code);
         // Received fds that are not guest fds (stdio copies, cwd, shared files) are done with.
         for (int i = 0; i < nhost; i++) if (!used[i]) HostFds.close(received[i]);
 
@@ -351,7 +350,8 @@ final class ForkSnapshot {
         SyscallDispatcher dispatcher = new SyscallDispatcher(p, LinuxSyscalls.registry(abi));
         p.systemInterface = dispatcher::forThread;
         cpu.system = dispatcher.forThread(main);
-        io.mimic.linuxuser.exec.PersistentTranslations.imageContinues(p);
+        // The parent's image goes on here (its translation file was loaded by the parent).
+        io.mimic.linuxuser.process.RunningImage.set(p);
         return new Restored(p, cpu);
     }
 }

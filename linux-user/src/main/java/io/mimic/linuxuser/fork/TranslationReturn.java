@@ -3,7 +3,7 @@ package io.mimic.linuxuser.fork;
 import io.mimic.linuxuser.host.HostFds;
 import io.mimic.linuxuser.host.PacketSockets;
 import io.mimic.linuxuser.process.GuestProcess;
-import io.mimic.translator.engine.CodeCache;
+import io.mimic.linuxuser.process.RunningImage;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -20,26 +20,18 @@ import java.io.IOException;
 public final class TranslationReturn {
     /** The child's end of its channel, or -1 (not a forked child, or the channel failed). */
     private static volatile int channel = -1;
-    /** The code cache of the image this process runs now (execve replaces it). */
-    private static volatile CodeCache current;
-
     private TranslationReturn() {}
 
     static void channel(int fd) {
         channel = fd;
     }
 
-    /** The image this process runs from now on has {@code code} (a forked child's start, execve). */
-    public static void imageRuns(CodeCache code) {
-        current = code;
-    }
-
     /** At exit: sends the parent what it has not seen, as far as the channel takes it. */
     public static void sendAtExit() {
         int fd = channel;
-        CodeCache code = current;
-        if (fd < 0 || code == null) return;
-        for (byte[] message : code.translationMessages(true, PacketSockets.MAX_MESSAGE)) {
+        GuestProcess image = RunningImage.get();
+        if (fd < 0 || image == null) return;
+        for (byte[] message : image.code.translationMessages(true, PacketSockets.MAX_MESSAGE)) {
             if (!PacketSockets.send(fd, message)) break;
         }
     }

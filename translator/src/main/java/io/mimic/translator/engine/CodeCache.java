@@ -51,7 +51,7 @@ public final class CodeCache {
         public long maxInstructions, maxBytecode, splits;
         /** Of translationNanos: decoding and generating bytecode; defining the hidden classes. */
         public long generateNanos, defineNanos;
-        /** Units a forked child defined from its parent's translations (not counted in unitsTranslated). */
+        /** Units defined from translations made elsewhere (InheritedUnit; not counted in unitsTranslated). */
         public long unitsInherited;
     }
 
@@ -252,7 +252,7 @@ public final class CodeCache {
     public synchronized void unpersistedMessages(int maxBytes, java.util.function.Consumer<byte[]> sink) {
         List<TranslatedUnit> chosen = new ArrayList<>();
         for (TranslatedUnit u : units.values()) {
-            if (u.valid && u.classBytes != null && u.bytesHash != 0 && !u.persisted) chosen.add(u);
+            if (canHandOn(u) && !u.persisted) chosen.add(u);
         }
         String isa = frontend.name();
         messages(new java.util.AbstractList<InheritedUnit>() {
@@ -289,12 +289,17 @@ public final class CodeCache {
         return java.nio.ByteBuffer.allocate(4 + to - from).putInt(count).put(units, from, to - from).array();
     }
 
+    /** A unit still valid whose guest bytes were hashable when it was made. */
+    private static boolean canHandOn(TranslatedUnit u) {
+        return u.valid && u.classBytes != null && u.bytesHash != 0;
+    }
+
     /** What can be handed on: valid units and unused inherited ones ({@code onlyFresh}: those a parent has not seen). */
     private List<InheritedUnit> handOn(boolean onlyFresh) {
         List<InheritedUnit> all = new ArrayList<>();
         String isa = frontend.name();
         for (TranslatedUnit u : units.values()) {
-            if (u.valid && u.classBytes != null && u.bytesHash != 0 && (u.fresh || !onlyFresh)) all.add(InheritedUnit.of(isa, u));
+            if (canHandOn(u) && (u.fresh || !onlyFresh)) all.add(InheritedUnit.of(isa, u));
         }
         for (List<InheritedUnit> candidates : inherited.values()) {
             for (InheritedUnit h : candidates) if (h.fresh() || !onlyFresh) all.add(h);
@@ -321,12 +326,9 @@ public final class CodeCache {
      * addresses) is not translated again.
      */
     public void inheritFrom(CodeCache old) {
-        List<InheritedUnit> all = new ArrayList<>();
+        List<InheritedUnit> all;
         synchronized (old) {
-            for (TranslatedUnit u : old.units.values()) {
-                if (u.valid && u.classBytes != null && u.bytesHash != 0) all.add(InheritedUnit.of(old.frontend.name(), u));
-            }
-            for (List<InheritedUnit> candidates : old.inherited.values()) all.addAll(candidates);
+            all = old.handOn(false);
         }
         synchronized (this) {
             // Persisted meant "in the old program's file": not in the new one's.

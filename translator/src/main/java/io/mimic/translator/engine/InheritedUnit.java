@@ -50,10 +50,10 @@ record InheritedUnit(String isa, long entryPc, long lowPc, long highPc, long byt
      */
     static long hashGuest(AddressSpace memory, long low, long high) {
         if (high <= low || high - low > MAX_SPAN || !memory.check(low, high - low, Prot.EXEC)) return 0;
-        long h = hashOf(low, high);
-        return h == 0 ? 1 : h;
+        return hashOf(low, high);
     }
 
+    /** Never 0, which means "not handed on". */
     private static long hashOf(long low, long high) {
         var m = GuestAccess.raw();
         long h = 0x9E3779B97F4A7C15L ^ (high - low);

@@ -86,28 +86,26 @@ class TranslationHandOnTest {
         return second;
     }
 
-    @Test
-    void theSameCodeRunsTheHandedOnTranslation() throws IOException {
-        Image second = handOn(ADD_TEN, ADD_TEN);
+    /** Hands the translations of ADD_TEN to an image of {@code next} and runs it from a0 = 100. */
+    private static void check(int[] next, long a0After, int inherited, int translated) throws IOException {
+        Image second = handOn(ADD_TEN, next);
         try {
-            assertEquals(110, second.run(100));
-            assertEquals(1, second.cache.stats().unitsInherited);
-            assertEquals(0, second.cache.stats().unitsTranslated);
+            assertEquals(a0After, second.run(100));
+            assertEquals(inherited, second.cache.stats().unitsInherited);
+            assertEquals(translated, second.cache.stats().unitsTranslated);
         } finally {
             second.memory.clear();
         }
     }
 
     @Test
+    void theSameCodeRunsTheHandedOnTranslation() throws IOException {
+        check(ADD_TEN, 110, 1, 0);
+    }
+
+    @Test
     void differentBytesAtTheSameAddressAreTranslatedAfresh() throws IOException {
-        Image second = handOn(ADD_TEN, ADD_TWELVE);
-        try {
-            assertEquals(112, second.run(100));
-            assertEquals(0, second.cache.stats().unitsInherited);
-            assertEquals(1, second.cache.stats().unitsTranslated);
-        } finally {
-            second.memory.clear();
-        }
+        check(ADD_TWELVE, 112, 0, 1);
     }
 
     @Test
