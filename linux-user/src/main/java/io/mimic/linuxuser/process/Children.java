@@ -26,6 +26,8 @@ public final class Children {
 
     /** Children whose exit has raised the guest's SIGCHLD (see signal/ChildExitSignals). */
     private final Set<Integer> exitNoticed = new HashSet<>();
+    /** The last stop or continue (CLD_STOPPED, CLD_CONTINUED) noticed of each child. */
+    private final Map<Integer, Integer> stateNoticed = new TreeMap<>();
     /** The process the children belong to now (execve replaces it; the children stay). */
     private volatile GuestProcess owner;
 
@@ -33,6 +35,7 @@ public final class Children {
         live.put(pid, link);
         if (translationReturn >= 0) returns.put(pid, translationReturn);
         exitNoticed.remove(pid); // a recycled pid is a new child
+        stateNoticed.remove(pid);
         io.mimic.linuxuser.signal.ChildExitSignals.watch(this, pid);
     }
 
@@ -50,8 +53,18 @@ public final class Children {
         return exitNoticed.add(pid);
     }
 
+    /**
+     * True if child {@code pid} stopping or continuing ({@code code} CLD_STOPPED or CLD_CONTINUED)
+     * is news: its last noticed change was another one. Only then is SIGCHLD sent.
+     */
+    public synchronized boolean noticeStateChange(int pid, int code) {
+        Integer before = stateNoticed.put(pid, code);
+        return before == null || before != code;
+    }
+
     /** The host reaped {@code pid} for the guest. */
     public synchronized void reaped(int pid) {
+        stateNoticed.remove(pid);
         Integer link = live.remove(pid);
         if (link != null && link >= 0) HostFds.close(link);
         Integer ret = returns.remove(pid);

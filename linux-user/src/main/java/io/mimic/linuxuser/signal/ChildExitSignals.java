@@ -22,15 +22,26 @@ import java.util.Map;
  * queues SIGCHLD with CLD_EXITED/CLD_KILLED/CLD_DUMPED, the child's pid, uid and status, as the
  * kernel does. If the guest's wait reaps the child first, the wait sends it
  * ({@link #reapedBeforeNoticed}); {@link Children#noticeExit} makes sure only one of them does.
- * Stops and continues of children (CLD_STOPPED, CLD_CONTINUED) raise no SIGCHLD here.
+ *
+ * <p>A child that stops or continues (CLD_STOPPED, CLD_CONTINUED) makes no pidfd readable and
+ * the host's SIGCHLD is out of reach, so while the guest has children the watcher also wakes
+ * every {@value #STATE_POLL_MS} ms and asks the host, without consuming anything (waitid with
+ * WSTOPPED|WCONTINUED|WNOWAIT), whether each one is stopped or continued; a change from what
+ * was last noticed raises SIGCHLD, unless the guest's SIGCHLD action has SA_NOCLDSTOP, as the
+ * kernel's do_notify_parent_cldstop. A guest wait that reports the change first sends it
+ * instead ({@link #stateReportedByWait}). The cost of polling: a stop is signalled up to
+ * {@value #STATE_POLL_MS} ms late, and a stop, continue and stop again all within one interval,
+ * the first stop already waited for, raise no second signal.
  */
 public final class ChildExitSignals {
     private static final int PIDFD_OPEN = HostSyscalls.number("pidfd_open"), PPOLL = HostSyscalls.number("ppoll"),
             WAITID = HostSyscalls.number("waitid"), EVENTFD2 = HostSyscalls.number("eventfd2"),
             READ = HostSyscalls.number("read"), WRITE = HostSyscalls.number("write");
-    private static final int P_PIDFD = 3, WEXITED = 4, WNOHANG = 1, WNOWAIT = 0x01000000, POLLIN = 1,
-            EFD_CLOEXEC = 0x80000, EFD_NONBLOCK = 0x800;
-    public static final int CLD_EXITED = 1, CLD_KILLED = 2, CLD_DUMPED = 3;
+    private static final int P_PIDFD = 3, WEXITED = 4, WSTOPPED = 2, WCONTINUED = 8, WNOHANG = 1, WNOWAIT = 0x01000000,
+            POLLIN = 1, EFD_CLOEXEC = 0x80000, EFD_NONBLOCK = 0x800;
+    public static final int CLD_EXITED = 1, CLD_KILLED = 2, CLD_DUMPED = 3, CLD_STOPPED = 5, CLD_CONTINUED = 6;
+    /** How often children are asked whether they stopped or continued. */
+    private static final int STATE_POLL_MS = 10;
 
     private record Watched(Children children, int pid) {}
 
@@ -77,11 +88,35 @@ public final class ChildExitSignals {
                 sig == 0 ? (status >> 8) & 0xff : guestSignal(p, sig), 0, 0);
     }
 
+    /**
+     * The guest's wait reported that child {@code pid} stopped ({@code code} CLD_STOPPED, by
+     * guest signal {@code sig}) or continued (CLD_CONTINUED) before the watcher noticed it: the
+     * SIGCHLD the kernel sent at the change is sent now.
+     */
+    public static void stateReportedByWait(GuestProcess p, int pid, int code, int hostSig) {
+        GuestThread who;
+        synchronized (p.children) {
+            who = queueStateChange(p, pid, code, (int) HostSyscalls.call(HostSyscalls.number("getuid")),
+                    guestSignal(p, hostSig), 0, 0);
+        }
+        if (who != null) SignalDelivery.wake(who);
+    }
+
+    /** Under the children's lock: SIGCHLD for a stop or continue if it is news and the guest wants it. */
+    private static GuestThread queueStateChange(GuestProcess p, int pid, int code, int uid, int sig, long utime, long stime) {
+        if (!p.children.noticeStateChange(pid, code)) return null;
+        SignalConstants c = SignalConstants.of(p.arch());
+        if (SigAction.of(p, c.sigChld).has(c.saNocldstop)) return null;
+        return SignalDelivery.queue(p, null, childInfo(p, pid, uid, code, sig, utime, stime));
+    }
+
     private static void run() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(8L * 1024);
             MemorySegment info = arena.allocate(128, 8);
             MemorySegment scratch = arena.allocate(8, 8);
+            MemorySegment interval = arena.allocate(16, 8);
+            interval.set(ValueLayout.JAVA_LONG, 8, STATE_POLL_MS * 1_000_000L);
             while (true) {
                 int[] watched;
                 synchronized (ChildExitSignals.class) {
@@ -93,11 +128,12 @@ public final class ChildExitSignals {
                     fds.set(ValueLayout.JAVA_INT, 8L * (i + 1), watched[i]);
                     fds.set(ValueLayout.JAVA_INT, 8L * (i + 1) + 4, POLLIN);
                 }
-                if (HostLibc.syscall(PPOLL, fds.address(), watched.length + 1, 0, 0, 0, 0) < 0) continue;
+                long timeout = watched.length == 0 ? 0 : interval.address();
+                if (HostLibc.syscall(PPOLL, fds.address(), watched.length + 1, timeout, 0, 0, 0) < 0) continue;
                 if ((fds.get(ValueLayout.JAVA_SHORT, 6) & POLLIN) != 0) HostLibc.syscall(READ, wakeFd, scratch.address(), 8, 0, 0, 0);
                 for (int i = 0; i < watched.length; i++) {
-                    if (fds.get(ValueLayout.JAVA_SHORT, 8L * (i + 1) + 6) == 0) continue;
-                    ended(watched[i], info);
+                    if (fds.get(ValueLayout.JAVA_SHORT, 8L * (i + 1) + 6) != 0) ended(watched[i], info);
+                    else stoppedOrContinued(watched[i], info);
                 }
             }
         }
@@ -127,6 +163,27 @@ public final class ChildExitSignals {
             who = SignalDelivery.queue(p, null, childInfo(p, w.pid(), info.get(ValueLayout.JAVA_INT, 20), code,
                     code == CLD_EXITED ? status : guestSignal(p, status), info.get(ValueLayout.JAVA_LONG, 32),
                     info.get(ValueLayout.JAVA_LONG, 40)));
+        }
+        if (who != null) SignalDelivery.wake(who);
+    }
+
+    /** Asks whether the child behind {@code pidfd} is stopped or continued (nothing is consumed). */
+    private static void stoppedOrContinued(int pidfd, MemorySegment info) {
+        Watched w;
+        synchronized (ChildExitSignals.class) {
+            w = WATCHED.get(pidfd);
+        }
+        GuestProcess p = w == null ? null : w.children().owner();
+        if (p == null) return;
+        info.fill((byte) 0);
+        long r = HostLibc.syscall(WAITID, P_PIDFD, pidfd, info.address(), WSTOPPED | WCONTINUED | WNOWAIT | WNOHANG, 0, 0);
+        int code = info.get(ValueLayout.JAVA_INT, 8);
+        if (r < 0 || info.get(ValueLayout.JAVA_INT, 16) == 0 || (code != CLD_STOPPED && code != CLD_CONTINUED)) return;
+        GuestThread who;
+        synchronized (w.children()) {
+            who = queueStateChange(p, w.pid(), code, info.get(ValueLayout.JAVA_INT, 20),
+                    guestSignal(p, info.get(ValueLayout.JAVA_INT, 24)), info.get(ValueLayout.JAVA_LONG, 32),
+                    info.get(ValueLayout.JAVA_LONG, 40));
         }
         if (who != null) SignalDelivery.wake(who);
     }

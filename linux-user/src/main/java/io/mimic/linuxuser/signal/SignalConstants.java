@@ -18,7 +18,7 @@ public final class SignalConstants {
     public final int sigHup, sigInt, sigQuit, sigIll, sigTrap, sigAbrt, sigBus, sigFpe, sigKill, sigUsr1, sigSegv,
             sigUsr2, sigPipe, sigAlrm, sigTerm, sigChld, sigCont, sigStop, sigTstp, sigTtin, sigTtou, sigVtalrm,
             sigProf, sigWinch;
-    public final long saSiginfo, saOnstack, saRestart, saNodefer, saResethand, saRestorer;
+    public final long saNocldstop, saSiginfo, saOnstack, saRestart, saNodefer, saResethand, saRestorer;
     /** SIGKILL and SIGSTOP: never blocked, caught or ignored. */
     public final long unblockable;
     /** The stop signals (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU), which SIGCONT discards and vice versa. */
@@ -35,7 +35,7 @@ public final class SignalConstants {
         sigCont = num(s, "SIGCONT"); sigStop = num(s, "SIGSTOP"); sigTstp = num(s, "SIGTSTP"); sigTtin = num(s, "SIGTTIN");
         sigTtou = num(s, "SIGTTOU"); sigVtalrm = num(s, "SIGVTALRM"); sigProf = num(s, "SIGPROF");
         sigWinch = num(s, "SIGWINCH");
-        saSiginfo = f.value("SA_SIGINFO"); saOnstack = f.value("SA_ONSTACK"); saRestart = f.value("SA_RESTART");
+        saNocldstop = f.value("SA_NOCLDSTOP"); saSiginfo = f.value("SA_SIGINFO"); saOnstack = f.value("SA_ONSTACK"); saRestart = f.value("SA_RESTART");
         saNodefer = f.value("SA_NODEFER"); saResethand = f.value("SA_RESETHAND"); saRestorer = f.value("SA_RESTORER");
         unblockable = PendingSignals.bit(sigKill) | PendingSignals.bit(sigStop);
         stopSignals = PendingSignals.bit(sigStop) | PendingSignals.bit(sigTstp) | PendingSignals.bit(sigTtin)

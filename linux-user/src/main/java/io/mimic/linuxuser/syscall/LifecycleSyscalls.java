@@ -19,6 +19,7 @@ final class LifecycleSyscalls {
             WNOTHREAD = 0x20000000, WALL = 0x40000000, WCLONE = 0x80000000;
     private static final int P_ALL = 0, P_PID = 1, P_PGID = 2, P_PIDFD = 3;
     private static final int CLD_EXITED = 1, CLD_KILLED = 2, CLD_DUMPED = 3;
+    private static final int SIGCONT_HOST = (int) io.mimic.syscalls.linux.LinuxArch.host().signals().value("SIGCONT");
     private static final int HOST_WAIT4 = HostSyscalls.number("wait4"), HOST_WAITID = HostSyscalls.number("waitid");
 
     private LifecycleSyscalls() {}
@@ -74,7 +75,9 @@ final class LifecycleSyscalls {
         if (pid == Integer.MIN_VALUE) return -Errno.ESRCH;
         Children c = a.process.children;
         if (pid <= 0 && c.none()) return -Errno.ECHILD;
-        long status = a.arg(1) == 0 ? 0 : a.buffer(1, 4, true);
+        // Without the guest's status pointer Mimic still needs the status (reaped, or only stopped?).
+        java.lang.foreign.MemorySegment scratch = a.arg(1) == 0 ? a.arena().allocate(4, 4) : null;
+        long status = scratch != null ? scratch.address() : a.buffer(1, 4, true);
         StructArg usage = a.arg(3) == 0 ? null : StructArg.out(a, a.arg(3), "rusage");
         while (true) {
             long r = HostSyscalls.call(HOST_WAIT4, pid, status, options, usage == null ? 0 : usage.host);
@@ -83,11 +86,14 @@ final class LifecycleSyscalls {
                 continue;
             }
             if (r > 0) {
-                int st = a.arg(1) == 0 ? 0 : a.readInt(a.arg(1));
-                // Exited or killed (not stopped 0x7f, not continued 0xffff): no longer a child.
-                if (a.arg(1) == 0 || ((st & 0xff) != 0x7f && st != 0xffff)) {
+                int st = scratch != null ? scratch.get(java.lang.foreign.ValueLayout.JAVA_INT, 0) : a.readInt(a.arg(1));
+                if ((st & 0xff) == 0x7f) {
+                    ChildExitSignals.stateReportedByWait(a.process, (int) r, ChildExitSignals.CLD_STOPPED, (st >> 8) & 0xff);
+                } else if (st == 0xffff) {
+                    ChildExitSignals.stateReportedByWait(a.process, (int) r, ChildExitSignals.CLD_CONTINUED, SIGCONT_HOST);
+                } else { // exited or killed: no longer a child
                     c.reaped((int) r);
-                    if (a.arg(1) != 0) ChildExitSignals.reapedBeforeNoticed(a.process, (int) r, st);
+                    ChildExitSignals.reapedBeforeNoticed(a.process, (int) r, st);
                 }
                 if (usage != null) usage.copyOut();
             }
@@ -114,6 +120,9 @@ final class LifecycleSyscalls {
             if (pid != 0 && pid == c.sparePid) {
                 io.mimic.linuxuser.fork.GuestFork.spareDied(c);
                 continue;
+            }
+            if (pid != 0 && (options & WNOWAIT) == 0 && (code == ChildExitSignals.CLD_STOPPED || code == ChildExitSignals.CLD_CONTINUED)) {
+                ChildExitSignals.stateReportedByWait(a.process, pid, code, a.readInt(a.arg(2) + 24));
             }
             if (pid != 0 && (options & WNOWAIT) == 0 && (code == CLD_EXITED || code == CLD_KILLED || code == CLD_DUMPED)) {
                 c.reaped(pid);
