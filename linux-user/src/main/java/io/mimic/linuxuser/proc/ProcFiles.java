@@ -1,6 +1,7 @@
 package io.mimic.linuxuser.proc;
 
 import io.mimic.linuxuser.process.GuestProcess;
+import io.mimic.linuxuser.process.GuestThread;
 import io.mimic.translator.memory.GuestAccess;
 import io.mimic.translator.memory.Prot;
 
@@ -8,25 +9,29 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The /proc files whose host version would describe the JVM rather than the guest, generated
- * from the guest's state when opened: under /proc/self/, /proc/thread-self/ and /proc/PID/ (the
- * guest's own pid) the files maps, stat, auxv and cmdline; and /proc/cpuinfo, whose text
- * each ISA supplies ({@code LinuxAbi.cpuinfo}). The syscall layer gives the guest a real fd
- * with the content (a memfd), so read, pread, lseek, fstat and mmap work on it. Other /proc
- * files are the host's.
+ * from the guest's state when opened (see {@link ProcTarget} for the names): for the process,
+ * maps, stat, status, comm, auxv, cmdline and environ; for one of its threads (task/TID/ and
+ * /proc/thread-self/), the thread's own stat, status and comm and the process's other files;
+ * and /proc/cpuinfo, whose text each ISA supplies ({@code LinuxAbi.cpuinfo}). The syscall layer
+ * gives the guest a real fd with the content (a memfd), so read, pread, lseek, fstat and mmap
+ * work on it. Other /proc files are the host's.
  */
 public final class ProcFiles {
     private ProcFiles() {}
 
     /**
-     * The generated content of the guest file {@code path}, or null if the name is not one of
-     * the generated files. {@code perSelf} is what follows /proc/self/ (or the pid) in the
-     * name, or null if the name is not under the guest's own /proc directory.
+     * The generated content of the guest file {@code path} opened by thread {@code current}, or
+     * null if the name is not one of the generated files.
      */
-    public static byte[] content(GuestProcess p, String path, String perSelf) {
-        if (perSelf != null) {
-            return switch (perSelf) {
+    public static byte[] content(GuestProcess p, GuestThread current, String path) {
+        ProcTarget t = ProcTarget.of(p, current, path);
+        if (t != null && !t.noSuchThread()) {
+            GuestThread thread = t.thread();
+            return switch (t.file()) {
                 case "maps" -> bytes(ProcMaps.render(p.memory));
-                case "stat" -> bytes(ProcStat.render(p));
+                case "stat" -> bytes(ProcStat.render(p, thread));
+                case "status" -> bytes(ProcStatus.render(p, thread));
+                case "comm" -> bytes(threadName(p, thread) + "\n");
                 case "auxv" -> p.image == null ? new byte[0] : p.image.auxv().clone();
                 case "cmdline" -> p.image == null ? new byte[0] : stackStrings(p, p.image.argStart(), p.image.argEnd());
                 case "environ" -> p.image == null ? new byte[0] : stackStrings(p, p.image.envStart(), p.image.envEnd());
@@ -37,6 +42,13 @@ public final class ProcFiles {
             return bytes(p.abi.cpuinfo(Runtime.getRuntime().availableProcessors()));
         }
         return null;
+    }
+
+    /** The name of {@code t}, or of the process (its first thread's) when {@code t} is null. */
+    static String threadName(GuestProcess p, GuestThread t) {
+        if (t != null) return t.name;
+        GuestThread leader = p.thread(p.pid());
+        return leader != null ? leader.name : p.initialThreadName();
     }
 
     /**

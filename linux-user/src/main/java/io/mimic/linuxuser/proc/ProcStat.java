@@ -1,16 +1,11 @@
 package io.mimic.linuxuser.proc;
 
-import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.process.GuestProcess;
 import io.mimic.linuxuser.process.GuestThread;
 import io.mimic.linuxuser.process.ImageLayout;
 import io.mimic.translator.memory.AddressSpace;
-import io.mimic.translator.memory.HostReservation;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * /proc/self/stat of the guest. The host's line for this process is the starting point (pid,
+ * /proc/self/stat of the guest, and task/TID/stat of each guest thread. The host's line for this process is the starting point (pid,
  * state, parent, process group, session, terminal, CPU times, priority, start time... are the
  * host process's, which is the guest's), and every field that describes the program rather than
  * the process is replaced by the guest's: the name (comm), the thread count, the virtual and
@@ -27,23 +22,25 @@ import java.util.List;
  * writes 0 for the rest; programs such as ps and procps read the others too.
  */
 public final class ProcStat {
-    private static final int MINCORE = HostSyscalls.number("mincore");
-
     private ProcStat() {}
 
-    public static String render(GuestProcess p) {
-        List<String> f = hostFields();
+    /**
+     * The stat line of process {@code p} or, if {@code thread} is not null, of that thread
+     * (/proc/self/task/TID/stat): its tid, name, CPU times, pending signals and mask.
+     */
+    public static String render(GuestProcess p, GuestThread thread) {
+        List<String> f = hostFields(thread == null ? "/proc/self/stat" : "/proc/self/task/" + hostTid(thread) + "/stat");
         ImageLayout img = p.image;
         // The process's line describes its first thread (the group leader), whose tid is the pid.
-        GuestThread leader = p.thread(p.pid());
-        set(f, 2, "(" + (leader != null ? leader.name : p.initialThreadName()) + ")");
+        GuestThread leader = thread != null ? thread : p.thread(p.pid());
+        if (thread != null) set(f, 1, thread.tid);
+        set(f, 2, "(" + ProcFiles.threadName(p, thread) + ")");
         // The host's line shows the JVM's first thread, which waits; the guest thread reading is running.
         set(f, 3, "R");
         set(f, 20, Math.max(1, p.threads().size()));
-        long vsize = 0;
-        for (AddressSpace.Mapping m : p.memory.mappings()) vsize += m.end() - m.start();
-        set(f, 23, vsize);
-        set(f, 24, residentPages(p.memory));
+        MemoryUsage usage = MemoryUsage.of(p);
+        set(f, 23, usage.size());
+        set(f, 24, usage.resident() >>> AddressSpace.PAGE_SHIFT);
         if (img != null) {
             set(f, 26, img.startCode());
             set(f, 27, img.endCode());
@@ -51,13 +48,8 @@ public final class ProcStat {
         }
         set(f, 29, 0);
         set(f, 30, 0);
-        long ignored = 0, caught = 0;
-        for (int sig = 1; sig < p.sigactions.length; sig++) {
-            long handler = handlerOf(p, p.sigactions[sig]);
-            if (handler == 1) ignored |= 1L << (sig - 1);
-            else if (handler > 1) caught |= 1L << (sig - 1);
-        }
-        long pending = p.pending.bits() | (leader != null ? leader.signals.pending.bits() : 0);
+        long ignored = SignalSets.ignored(p), caught = SignalSets.caught(p);
+        long pending = (thread == null ? p.pending.bits() : 0) | (leader != null ? leader.signals.pending.bits() : 0);
         set(f, 31, pending & 0x7fffffffL);
         set(f, 32, (leader != null ? leader.signalMask : 0) & 0x7fffffffL);
         set(f, 33, ignored & 0x7fffffffL);
@@ -74,31 +66,20 @@ public final class ProcStat {
         return String.join(" ", f.subList(1, f.size())) + "\n";
     }
 
-    /** sa_handler is the first word of every 64-bit Linux ABI's struct sigaction. */
-    private static long handlerOf(GuestProcess p, byte[] act) {
-        if (act == null || act.length < 8) return 0;
-        return MemorySegment.ofArray(act).get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(p.abi.frontendByteOrder()), 0);
+    /**
+     * The host thread that runs guest thread {@code t} (the first guest thread's tid is the pid,
+     * which the host gives the JVM's first thread, not the one that runs it).
+     */
+    static int hostTid(GuestThread t) {
+        int h = t.signals.hostTid();
+        return h != 0 ? h : t.tid;
     }
 
-    /** Pages of the guest's mappings that the host holds in memory (mincore over each mapping). */
-    private static long residentPages(AddressSpace memory) {
-        long pages = 0;
-        try (Arena arena = Arena.ofConfined()) {
-            for (AddressSpace.Mapping m : memory.mappings()) {
-                long n = (m.end() - m.start()) >>> AddressSpace.PAGE_SHIFT;
-                MemorySegment vec = arena.allocate(n);
-                if (HostSyscalls.call(MINCORE, HostReservation.hostAddress(m.start()), m.end() - m.start(), vec.address()) < 0) continue;
-                for (long i = 0; i < n; i++) pages += vec.get(ValueLayout.JAVA_BYTE, i) & 1;
-            }
-        }
-        return pages;
-    }
-
-    /** The host's /proc/self/stat fields, 1-based as proc(5) numbers them (index 0 unused). */
-    private static List<String> hostFields() {
+    /** The fields of a host stat file, 1-based as proc(5) numbers them (index 0 unused). */
+    static List<String> hostFields(String file) {
         String line;
         try {
-            line = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.UTF_8).strip();
+            line = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             line = "0 (x) R";
         }

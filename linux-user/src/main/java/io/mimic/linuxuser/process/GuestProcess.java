@@ -27,6 +27,8 @@ public final class GuestProcess {
     /** The guest's root for absolute names (-L), or null: see {@link Sysroot}. */
     public Sysroot sysroot;
 
+    /** The largest resident size (bytes) /proc/self/status reported: VmHWM (Mimic sees the RSS only when asked). */
+    public volatile long residentPeak;
     /** The program break: [brkStart, brk) is the heap. */
     public long brkStart, brk;
     /** mmap places regions top-down in [mmapBottom, mmapTop). */

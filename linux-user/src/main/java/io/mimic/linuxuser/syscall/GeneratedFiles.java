@@ -37,7 +37,7 @@ final class GeneratedFiles {
             return NOT_GENERATED;
         }
         String path = a.readString(g);
-        byte[] content = ProcFiles.content(a.process, path, GuestPaths.procSelf(a.process, path));
+        byte[] content = ProcFiles.content(a.process, a.thread, path);
         if (content == null) return NOT_GENERATED;
         if ((guestFlags & O_ACCMODE) != 0) return -Errno.EACCES;
         boolean cloexec = (guestFlags & a.arch().openFlags().value("O_CLOEXEC")) != 0;

@@ -1,5 +1,6 @@
 package io.mimic.linuxuser.syscall;
 
+import io.mimic.linuxuser.proc.ProcTarget;
 import io.mimic.linuxuser.process.GuestProcess;
 import io.mimic.linuxuser.process.Sysroot;
 import io.mimic.translator.memory.GuestAccess;
@@ -16,7 +17,9 @@ import java.nio.charset.StandardCharsets;
  *       the guest executable, not the java binary;</li>
  *   <li>{@code /proc/self/fd/N}, {@code /proc/self/fdinfo/N}, {@code /dev/fd/N} and
  *       {@code /dev/stdin|stdout|stderr}: guest fd N is host fd {@code FdTable.host(N)}; a guest
- *       fd that is not open becomes a name that does not exist.</li>
+ *       fd that is not open becomes a name that does not exist;</li>
+ *   <li>the same under {@code /proc/self/task/TID/} for a guest thread; {@code task/TID} of one
+ *       of the JVM's own threads becomes a name that does not exist.</li>
  * </ul>
  * Then, with a sysroot ({@code -L}), an absolute name that exists inside it names that file
  * (see {@link Sysroot}); everything else passes unchanged (the test is a few byte compares, so
@@ -67,8 +70,11 @@ public final class GuestPaths {
     }
 
     static String rewrite(GuestProcess p, String path) {
-        String rest = procSelf(p, path);
-        if (rest != null) {
+        ProcTarget target = ProcTarget.of(p, null, path);
+        if (target != null) {
+            // task/TID of one of the JVM's own threads: a name that does not exist (tid 0 never does).
+            if (target.noSuchThread()) return "/proc/self/task/0/" + target.file();
+            String rest = target.file();
             if (rest.equals("exe")) return p.executablePath;
             String fdPart = rest.startsWith("fd/") ? "fd/" : rest.startsWith("fdinfo/") ? "fdinfo/" : null;
             if (fdPart != null) return fdPath(p, fdPart, rest.substring(fdPart.length()));
@@ -94,17 +100,8 @@ public final class GuestPaths {
 
     /** True if the guest name is the executable's /proc link. */
     static boolean isProcExe(SyscallArgs a, String path) {
-        return "exe".equals(procSelf(a.process, path));
-    }
-
-    /** What follows "/proc/self/" (or /proc/OWNPID/, /proc/thread-self/), or null. */
-    public static String procSelf(GuestProcess p, String path) {
-        if (!path.startsWith("/proc/")) return null;
-        int slash = path.indexOf('/', 6);
-        if (slash < 0) return null;
-        String who = path.substring(6, slash);
-        if (!who.equals("self") && !who.equals("thread-self") && !who.equals(Integer.toString(p.pid()))) return null;
-        return path.substring(slash + 1);
+        ProcTarget t = ProcTarget.of(a.process, null, path);
+        return t != null && !t.noSuchThread() && t.file().equals("exe");
     }
 
     private static String fdPath(GuestProcess p, String dir, String numberAndRest) {

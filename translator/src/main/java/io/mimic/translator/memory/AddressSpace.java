@@ -24,6 +24,9 @@ public final class AddressSpace {
     /** start -> end (exclusive) of every mapped range, merged or not; used for gaps and /proc maps. */
     private final TreeMap<Long, Mapping> mappings = new TreeMap<>();
 
+    /** Bytes mapped now, and the most ever mapped at once (/proc/self/status: VmSize, VmPeak). */
+    private long mappedBytes, peakMappedBytes;
+
     /** Everything that caches permissions (TLBs) or derived data (translated code) about pages. */
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -107,6 +110,8 @@ public final class AddressSpace {
         checkRange(start, len);
         removeRange(start, start + len);
         mappings.put(start, new Mapping(start, start + len, prot, backing));
+        mappedBytes += len;
+        peakMappedBytes = Math.max(peakMappedBytes, mappedBytes);
         setProt(start, len, prot | Prot.MAPPED);
         notifyChanged(start, len);
     }
@@ -160,6 +165,11 @@ public final class AddressSpace {
         return e != null && e.getValue().end() > addr ? e.getValue() : null;
     }
 
+    /** The most bytes ever mapped at once in this address space (Linux's VmPeak). */
+    public synchronized long peakMappedBytes() {
+        return peakMappedBytes;
+    }
+
     public synchronized List<Mapping> mappings() {
         return new ArrayList<>(mappings.values());
     }
@@ -176,7 +186,10 @@ public final class AddressSpace {
     }
 
     private void removeRange(long start, long end) {
-        splitOut(start, end).forEach(m -> mappings.remove(m.start()));
+        for (Mapping m : splitOut(start, end)) {
+            mappings.remove(m.start());
+            mappedBytes -= m.end() - m.start();
+        }
     }
 
     /** Splits mappings at start and end so that the range is covered by whole entries; returns those. */
