@@ -66,7 +66,8 @@ class GuestProgramTest {
             "signal_abort", new Spec(List.of(), Map.of(), 128 + 6),
             "thread_exit", new Spec(List.of(), Map.of(), 5),
             "exit_group_blocked", new Spec(List.of(), Map.of(), 3),
-            "fork_exec", new Spec(List.of(), Map.of(), 0, true));
+            "fork_exec", new Spec(List.of(), Map.of(), 0, true),
+            "exec_threads", new Spec(List.of(), Map.of(), 0, true));
 
     /** The sysroot of the dynamically linked variants: where Debian's cross libc lives. */
     static Path crossSysroot(String arch) {

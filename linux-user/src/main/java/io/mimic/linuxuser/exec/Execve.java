@@ -32,6 +32,7 @@ public final class Execve {
             case HOST -> HostExec.exec(p, mask, t.path, argv, env);
             case GUEST -> {
                 if (p.strace != null) p.strace.println(p.pid() + " execve(\"" + path + "\") = 0 (guest image)");
+                if (a.thread != null) io.mimic.linuxuser.process.GuestThreads.endOthersForExec(a.thread);
                 throw new GuestExec(t.elf, t.abi, ExecTarget.absolute(t.path), t.path, t.argv, env, mask);
             }
         };

@@ -28,6 +28,9 @@ public final class GuestThread {
     /** The thread name (PR_SET_NAME, /proc/self/task/N/comm): at most 15 bytes. */
     public volatile String name;
 
+    /** Another thread's execve ends this one (the kernel's de_thread): it stops at its next safe point. */
+    public volatile boolean endedByExec;
+
     /** The blocked-signal mask: bit (sig - 1). Only the thread itself changes it. */
     public volatile long signalMask;
     /** Signals sent to this thread alone and what delivery needs to wake it (see signal/SignalDelivery). */
@@ -54,12 +57,12 @@ public final class GuestThread {
 
     /**
      * True if an interruptible wait (futex) of this thread must end early: the process is exiting,
-     * or a signal this thread does not block is pending for it or for the process (the wait then
+     * another thread's execve ends this one, or a signal this thread does not block is pending for it or for the process (the wait then
      * returns EINTR and the signal is taken at the next safe point). Senders wake it
      * (SignalDelivery.wake, {@link GuestProcess#exitGroup}).
      */
     public boolean shouldStopWaiting() {
-        return process.exiting() || io.mimic.linuxuser.signal.SignalDelivery.hasDeliverable(this);
+        return process.exiting() || endedByExec || io.mimic.linuxuser.signal.SignalDelivery.hasDeliverable(this);
     }
 
     @Override

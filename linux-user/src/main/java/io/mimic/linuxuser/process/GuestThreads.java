@@ -4,6 +4,8 @@ import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.translator.engine.CpuState;
 import io.mimic.translator.engine.ExecutionLoop;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
@@ -88,6 +90,35 @@ public final class GuestThreads {
             System.err.println("mimic: internal error: " + e);
             if (System.getenv("MIMIC_DEBUG") != null) e.printStackTrace();
             p.exitGroup(70);
+        }
+    }
+
+    /**
+     * execve's de_thread: every thread of the process but {@code self} ends, as if killed (no
+     * exit status, no clear_child_tid: their memory goes with the old image), before the new image
+     * starts; a thread blocked in a host call is interrupted. Waits for them, up to 5 s for one
+     * stuck in a call the host does not interrupt.
+     */
+    public static void endOthersForExec(GuestThread self) {
+        GuestProcess p = self.process;
+        List<GuestThread> others = new ArrayList<>();
+        for (GuestThread t : p.threads()) if (t != self) others.add(t);
+        for (GuestThread t : others) {
+            t.endedByExec = true;
+            io.mimic.linuxuser.signal.SignalDelivery.wake(t);
+        }
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        for (GuestThread t : others) {
+            while (p.thread(t.tid) == t && System.nanoTime() < deadline) {
+                Thread j = t.signals.javaThread();
+                try {
+                    if (j != null) j.join(10);
+                    else Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.mimic.linuxuser.syscall;
 import io.mimic.linuxuser.process.GuestExit;
 import io.mimic.linuxuser.process.GuestProcess;
 import io.mimic.linuxuser.process.GuestThread;
+import io.mimic.linuxuser.process.ThreadExit;
 import io.mimic.linuxuser.signal.SignalDelivery;
 import io.mimic.linuxuser.signal.ThreadSignals;
 import io.mimic.syscalls.linux.Errno;
@@ -52,6 +53,7 @@ public final class SyscallDispatcher {
             public void interrupt(CpuState cpu) {
                 // exit_group (or a fatal signal) in another thread: this one stops here.
                 if (process.exiting()) throw new GuestExit(process.exitStatus());
+                if (thread.endedByExec) throw new ThreadExit(0);
                 SignalDelivery.deliverPending(thread, 0, 0);
             }
         };
@@ -85,6 +87,8 @@ public final class SyscallDispatcher {
                 } finally {
                     woken = signals.leaveHostCall();
                 }
+                // Another thread's execve interrupted this call: the thread ends, with no result.
+                if (thread.endedByExec) throw new ThreadExit(0);
                 // A host call that a guest signal interrupted: restart it or fail with EINTR, as
                 // the signal's disposition says (SignalDelivery.deliverPending).
                 if (woken && result == -Errno.EINTR) result = -SignalDelivery.restartCodeFor(entry.name());
