@@ -2,7 +2,7 @@
  * Forked children and signals: children killed by kill (SIGKILL, SIGTERM, SIGUSR1) and by their
  * own abort/raise, a child ignoring SIGTERM, stopped and continued children (WUNTRACED,
  * WCONTINUED); and memory independence between parent and child (static, heap and stack data,
- * both ways). Prints statuses, never pids.
+ * both ways); signals through a pidfd (pidfd_send_signal). Prints statuses, never pids.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -180,6 +181,45 @@ static void sigchld_handler(void)
     signal(SIGCHLD, SIG_DFL);
 }
 
+static volatile sig_atomic_t usr1_seen;
+
+static void on_usr1(int sig)
+{
+    (void) sig;
+    usr1_seen = 1;
+}
+
+static void through_pidfd(void)
+{
+    fflush(stdout);
+    pid_t child = fork();
+    if (child == 0) {
+        for (;;) pause();
+    }
+    int fd = (int) syscall(SYS_pidfd_open, child, 0);
+    check("pidfd_open of a child", fd >= 0);
+    check("pidfd_send_signal with flags: EINVAL",
+          syscall(SYS_pidfd_send_signal, fd, SIGTERM, NULL, 0x40) == -1 && errno == EINVAL);
+    check("pidfd_send_signal(SIGTERM) to the child", syscall(SYS_pidfd_send_signal, fd, SIGTERM, NULL, 0) == 0);
+    int st = -1;
+    waitpid(child, &st, 0);
+    describe("child signalled through a pidfd", st);
+    check("the ended child: ESRCH", syscall(SYS_pidfd_send_signal, fd, SIGTERM, NULL, 0) == -1 && errno == ESRCH);
+    close(fd);
+
+    signal(SIGUSR1, on_usr1);
+    int self = (int) syscall(SYS_pidfd_open, getpid(), 0);
+    check("pidfd_send_signal(SIGUSR1) to itself", syscall(SYS_pidfd_send_signal, self, SIGUSR1, NULL, 0) == 0);
+    check("its handler ran", usr1_seen == 1);
+    check("signal 0 checks the target", syscall(SYS_pidfd_send_signal, self, 0, NULL, 0) == 0);
+    close(self);
+    signal(SIGUSR1, SIG_DFL);
+    int not_pidfd = dup(1);
+    check("a fd that is no pidfd: EBADF",
+          syscall(SYS_pidfd_send_signal, not_pidfd, SIGUSR1, NULL, 0) == -1 && errno == EBADF);
+    close(not_pidfd);
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IOFBF, 1 << 16);
@@ -187,6 +227,7 @@ int main(void)
     stopped();
     memory_independence();
     sigchld_handler();
+    through_pidfd();
     printf("%s\n", failures ? "SOME CHECKS FAILED" : "all checks passed");
     return failures != 0;
 }
