@@ -34,18 +34,20 @@ public final class ForkChild {
         // tables and syscall registries (their classes load and link now, not during fork).
         HostReservation.hostAddress(0);
         for (LinuxAbi abi : LinuxAbis.all()) LinuxSyscalls.registry(abi);
+        io.mimic.linuxuser.signal.HostSignals.init();
         ForkSnapshot.Restored child;
         try {
             UnixSockets.writeBytes(sock, new byte[] {SpareProcess.READY});
             child = ForkSnapshot.receive(sock);
+            // The host dispositions are the guest's before the parent's fork returns: a signal
+            // sent to the child at once (kill right after fork) must find them, not the JVM's.
+            GuestRunner.syncHostSignals(child.process());
             UnixSockets.writeBytes(sock, new byte[] {GuestFork.RESTORED});
         } catch (IOException e) {
             HostFds.close(sock);
             return 0; // the parent is gone, or did not fork after all
         }
         ParentLink.serve(sock);
-        io.mimic.linuxuser.signal.HostSignals.init();
-        GuestRunner.syncHostSignals(child.process());
         GuestRunner.Image img = new GuestRunner.Image(child.process(), child.cpu());
         return io.mimic.linuxuser.process.GuestThreads.runProcess(child.process().thread(child.process().pid()), GuestRunner.newLoop(img));
     }
