@@ -116,7 +116,6 @@ public final class ChildExitSignals {
             MemorySegment info = arena.allocate(128, 8);
             MemorySegment scratch = arena.allocate(8, 8);
             MemorySegment interval = arena.allocate(16, 8);
-            interval.set(ValueLayout.JAVA_LONG, 8, STATE_POLL_MS * 1_000_000L);
             while (true) {
                 int[] watched;
                 synchronized (ChildExitSignals.class) {
@@ -128,6 +127,10 @@ public final class ChildExitSignals {
                     fds.set(ValueLayout.JAVA_INT, 8L * (i + 1), watched[i]);
                     fds.set(ValueLayout.JAVA_INT, 8L * (i + 1) + 4, POLLIN);
                 }
+                // Set each time: ppoll writes the time left back (0 after a timeout), and a zero
+                // timeout would make this loop spin.
+                interval.set(ValueLayout.JAVA_LONG, 0, 0);
+                interval.set(ValueLayout.JAVA_LONG, 8, STATE_POLL_MS * 1_000_000L);
                 long timeout = watched.length == 0 ? 0 : interval.address();
                 if (HostLibc.syscall(PPOLL, fds.address(), watched.length + 1, timeout, 0, 0, 0) < 0) continue;
                 if ((fds.get(ValueLayout.JAVA_SHORT, 6) & POLLIN) != 0) HostLibc.syscall(READ, wakeFd, scratch.address(), 8, 0, 0, 0);
