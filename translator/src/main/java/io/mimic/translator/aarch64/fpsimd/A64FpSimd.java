@@ -46,8 +46,7 @@ public final class A64FpSimd {
                     SimdTranslators.viaArray(ctx, insn, SimdFp::scalarPairwise, SimdFp.class, "scalarPairwise");
             case "simd_copy", "scalar_copy" -> SimdTranslators.copy(ctx, insn);
             case "simd_modimm" -> SimdTranslators.modImm(ctx, insn);
-            case "simd_shift", "scalar_shift" ->
-                    SimdTranslators.viaArray(ctx, insn, SimdShift::shiftImm, SimdShift.class, "shiftImm");
+            case "simd_shift", "scalar_shift" -> SimdShiftTranslators.shiftImm(ctx, insn);
             case "simd_elem", "scalar_elem" -> SimdTranslators.byElement(ctx, insn);
             case "simd_perm" -> SimdTranslators.viaArray(ctx, insn, SimdInt::permute, SimdInt.class, "permute");
             case "simd_ext" -> SimdTranslators.viaArray(ctx, insn, SimdInt::ext, SimdInt.class, "ext");

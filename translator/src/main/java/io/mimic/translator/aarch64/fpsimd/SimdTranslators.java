@@ -200,6 +200,7 @@ final class SimdTranslators implements Opcodes {
         int op5 = (insn >>> 12) & 31;
         boolean fp = op5 >= 0x0C && op5 <= 0x0F && (insn & (1 << 23)) != 0 || op5 >= 0x16;
         if (fp) return viaArray(x, insn, SimdFp::twoMisc, SimdFp.class, "twoMisc");
+        if (allocated(SimdInt::twoMisc, insn) && SimdShiftTranslators.twoMisc(x, insn)) return true;
         return viaArray(x, insn, SimdInt::twoMisc, SimdInt.class, "twoMisc");
     }
 
