@@ -36,8 +36,7 @@ public final class A64FpSimd {
             case "fp_csel" -> FpScalar.select(ctx, insn);
             case "fp_3src" -> FpScalar.threeSource(ctx, insn);
             case "simd_3same", "scalar_3same" -> SimdTranslators.threeSame(ctx, insn);
-            case "simd_3diff", "scalar_3diff" ->
-                    SimdTranslators.viaArray(ctx, insn, SimdInt::threeDiff, SimdInt.class, "threeDiff");
+            case "simd_3diff", "scalar_3diff" -> SimdDiffTranslators.threeDiff(ctx, insn);
             case "simd_2misc", "scalar_2misc" -> SimdTranslators.twoMisc(ctx, insn);
             case "simd_3extra", "scalar_3extra" ->
                     SimdTranslators.viaArray(ctx, insn, SimdDot::threeExtra, SimdDot.class, "threeExtra");
