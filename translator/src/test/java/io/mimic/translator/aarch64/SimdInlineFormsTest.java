@@ -38,10 +38,16 @@ class SimdInlineFormsTest {
             12, 15, 0, 1, 2, 3, 8, 10, 12),
         // 0 Q U 01110 size 1 Rm opcode 1 Rn Rd
         new Group("simd_3same", 0x0E200400, 0x60DFF800 | 0x3FF, (c, i) -> SimdInt.threeSame(c, i),
-            11, 31, 0x08, 0x12, 0x13, 0x14, 0x15, 0x17),
+            11, 31, 0x08, 0x11, 0x12, 0x13, 0x14, 0x15, 0x17),
         // 0 Q U 01110 size 10000 opcode 10 Rn Rd
         new Group("simd_2misc", 0x0E200800, 0x60C1F000 | 0x3FF, (c, i) -> SimdInt.twoMisc(c, i),
             12, 31, 0x08, 0x09, 0x0A, 0x12, 0x13, 0x05),
+        // 0 Q U 01110 size 11000 opcode 10 Rn Rd
+        new Group("simd_across", 0x0E300800, 0x60C1F000 | 0x3FF, (c, i) -> SimdInt.across(c, i),
+            12, 31, 0x1B, 0x0A, 0x1A),
+        // 0 Q 101110 op2 0 Rm 0 imm4 0 Rn Rd
+        new Group("simd_ext", 0x2E000000, 0x40DF7800 | 0x3FF, (c, i) -> SimdInt.ext(c, i),
+            11, 15, 0, 3, 8, 13),
     };
 
     @Test
@@ -57,6 +63,7 @@ class SimdInlineFormsTest {
                 if (g.name.equals("simd_shift") && (insn >>> 19 & 15) == 0) continue;
                 if (g.name.equals("simd_3same") && (insn >>> 11 & 31) >= 0x18) continue;    // FP
                 if (g.name.equals("simd_2misc") && isFp2Misc(insn)) continue;
+                if (g.name.equals("simd_across") && ((insn >>> 12 & 31) == 0x0C || (insn >>> 12 & 31) == 0x0F)) continue;
                 Arm64Cpu ref = new Arm64Cpu(new AddressSpace());
                 if (!g.reference.test(ref, insn)) continue;                               // unallocated
                 long[] v = randomVectors(r);

@@ -48,7 +48,7 @@ public final class A64FpSimd {
             case "simd_shift", "scalar_shift" -> SimdShiftTranslators.shiftImm(ctx, insn);
             case "simd_elem", "scalar_elem" -> SimdTranslators.byElement(ctx, insn);
             case "simd_perm" -> SimdTranslators.viaArray(ctx, insn, SimdInt::permute, SimdInt.class, "permute");
-            case "simd_ext" -> SimdTranslators.viaArray(ctx, insn, SimdInt::ext, SimdInt.class, "ext");
+            case "simd_ext" -> SimdTranslators.ext(ctx, insn);
             case "simd_tbl" -> SimdTranslators.viaArray(ctx, insn, SimdInt::table, SimdInt.class, "table",
                     (insn >>> 5) + 1, (insn >>> 5) + 2, (insn >>> 5) + 3);
             case "ldst_multi" -> SimdLoadStore.translate(ctx, insn, false, false);

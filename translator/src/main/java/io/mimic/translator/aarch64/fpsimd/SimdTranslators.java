@@ -75,7 +75,10 @@ final class SimdTranslators implements Opcodes {
             case 0x0D -> u ? "umin" : null;
             default -> null;
         };
-        if (helper == null) return viaArray(x, insn, SimdInt::threeSame, SimdInt.class, "threeSame");
+        if (helper == null) {
+            if (SimdLaneTranslators.threeSame(x, insn)) return true;
+            return viaArray(x, insn, SimdInt::threeSame, SimdInt.class, "threeSame");
+        }
         for (int h = 0; h < halves; h++) {
             x.getV(n, h);
             x.getV(m, h);
@@ -200,14 +203,22 @@ final class SimdTranslators implements Opcodes {
         int op5 = (insn >>> 12) & 31;
         boolean fp = op5 >= 0x0C && op5 <= 0x0F && (insn & (1 << 23)) != 0 || op5 >= 0x16;
         if (fp) return viaArray(x, insn, SimdFp::twoMisc, SimdFp.class, "twoMisc");
-        if (allocated(SimdInt::twoMisc, insn) && SimdShiftTranslators.twoMisc(x, insn)) return true;
+        if (allocated(SimdInt::twoMisc, insn)
+                && (SimdShiftTranslators.twoMisc(x, insn) || SimdLaneTranslators.twoMisc(x, insn))) return true;
         return viaArray(x, insn, SimdInt::twoMisc, SimdInt.class, "twoMisc");
     }
 
     static boolean across(A64Context x, int insn) {
         int op5 = (insn >>> 12) & 31;
         if (op5 == 0x0C || op5 == 0x0F) return viaArray(x, insn, SimdFp::across, SimdFp.class, "across");
+        if (allocated(SimdInt::across, insn) && SimdLaneTranslators.across(x, insn)) return true;
         return viaArray(x, insn, SimdInt::across, SimdInt.class, "across");
+    }
+
+    static boolean ext(A64Context x, int insn) {
+        if (!allocated(SimdInt::ext, insn)) return false;
+        SimdLaneTranslators.ext(x, insn);
+        return true;
     }
 
     static boolean byElement(A64Context x, int insn) {
