@@ -1,5 +1,6 @@
 package io.mimic.translator.aarch64;
 
+import io.mimic.translator.aarch64.fpsimd.SimdFp;
 import io.mimic.translator.aarch64.fpsimd.SimdInt;
 import io.mimic.translator.aarch64.fpsimd.SimdShift;
 import io.mimic.translator.memory.AddressSpace;
@@ -42,6 +43,9 @@ class SimdInlineFormsTest {
         // 0 Q U 01110 size 10000 opcode 10 Rn Rd
         new Group("simd_2misc", 0x0E200800, 0x60C1F000 | 0x3FF, (c, i) -> SimdInt.twoMisc(c, i),
             12, 31, 0x08, 0x09, 0x0A, 0x12, 0x13, 0x05),
+        // FP three same: 0 Q U 01110 a sz 1 Rm 11 opcode(3) 1 Rn Rd
+        new Group("simd_3same_fp", 0x0E20C400, 0x60DF3BFF, (c, i) -> SimdFp.threeSame(c, i),
+            11, 7, 0, 1, 2, 3, 6, 7),
         // 0 Q U 01110 size 11000 opcode 10 Rn Rd
         new Group("simd_across", 0x0E300800, 0x60C1F000 | 0x3FF, (c, i) -> SimdInt.across(c, i),
             12, 31, 0x1B, 0x0A, 0x1A),
@@ -69,9 +73,11 @@ class SimdInlineFormsTest {
                 long[] v = randomVectors(r);
                 System.arraycopy(v, 0, ref.v, 0, 64);
                 ref.fpsr = 0;
+                ref.fpcr = FPCRS[r.nextInt(FPCRS.length)];
                 g.reference.test(ref, insn);
                 A64Snippet s = new A64Snippet(insn, A64Snippet.SVC);
                 System.arraycopy(v, 0, s.cpu.v, 0, 64);
+                s.cpu.fpcr = ref.fpcr;
                 s.run();
                 String what = g.name + " " + Integer.toHexString(insn);
                 assertArrayEquals(ref.v, s.cpu.v, what);
@@ -82,6 +88,9 @@ class SimdInlineFormsTest {
             System.out.println(g.name + ": " + checked + " allocated encodings checked");
         }
     }
+
+    /** FPCR values: default, round toward zero, flush-to-zero, default NaN. */
+    private static final int[] FPCRS = {0, 3 << 22, 1 << 24, 1 << 25};
 
     private static boolean isFp2Misc(int insn) {
         int op5 = (insn >>> 12) & 31;

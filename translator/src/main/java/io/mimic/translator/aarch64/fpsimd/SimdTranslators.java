@@ -51,7 +51,10 @@ final class SimdTranslators implements Opcodes {
     static boolean threeSame(A64Context x, int insn) {
         int op = (insn >>> 11) & 31, size = (insn >>> 22) & 3, d = insn & 31, n = (insn >>> 5) & 31, m = (insn >>> 16) & 31;
         boolean u = (insn & (1 << 29)) != 0, q = (insn & (1 << 30)) != 0, scalar = (insn & (1 << 28)) != 0;
-        if (op >= 0x18) return viaArray(x, insn, SimdFp::threeSame, SimdFp.class, "threeSame");
+        if (op >= 0x18) {
+            if (allocated(SimdFp::threeSame, insn) && SimdFpTranslators.threeSame(x, insn)) return true;
+            return viaArray(x, insn, SimdFp::threeSame, SimdFp.class, "threeSame");
+        }
         if (!allocated(SimdInt::threeSame, insn)) return false;
         Emitter e = x.emitter();
         int halves = q && !scalar ? 2 : 1;
