@@ -89,6 +89,46 @@ class SimdInlineFormsTest {
         }
     }
 
+    /** LD2/LD3/LD4 (multiple structures) of every size and width: element i of structure j to lane j of register t+i. */
+    @Test
+    void interleavedLoadsDeinterleave() {
+        Random r = new Random(7);
+        int[][] shapes = {{0b1000, 2}, {0b0100, 3}, {0b0000, 4}};
+        for (int[] shape : shapes) {
+            for (int size = 0; size < 4; size++) {
+                for (int q = 0; q < 2; q++) {
+                    if (size == 3 && q == 0) continue;                 // unallocated
+                    int t = r.nextInt(32), off = 8 * r.nextInt(64);
+                    int insn = 0x0C400000 | q << 30 | shape[0] << 12 | size << 10 | 1 << 5 | t;
+                    A64Snippet s = new A64Snippet(insn, A64Snippet.SVC).x(1, A64Snippet.DATA + off);
+                    byte[] mem = new byte[1024];
+                    r.nextBytes(mem);
+                    for (int i = 0; i < mem.length; i += 8) {
+                        s.data(i, java.nio.ByteBuffer.wrap(mem, i, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
+                    }
+                    for (int i = 0; i < 64; i++) s.cpu.v[i] = r.nextLong();
+                    s.run();
+                    int ebytes = 1 << size, elements = (q == 1 ? 16 : 8) / ebytes, regs = shape[1];
+                    for (int k = 0; k < regs; k++) {
+                        long[] want = new long[2];
+                        for (int e = 0; e < elements; e++) {
+                            for (int b = 0; b < ebytes; b++) {
+                                long byteValue = mem[off + (e * regs + k) * ebytes + b] & 0xFF;
+                                int bit = (e * ebytes + b) * 8;
+                                want[bit >>> 6] |= byteValue << (bit & 63);
+                            }
+                        }
+                        int reg = (t + k) & 31;
+                        String what = "LD" + regs + " size " + size + " q " + q + " register " + k;
+                        assertEquals(want[0], s.cpu.v[2 * reg], what);
+                        assertEquals(want[1], s.cpu.v[2 * reg + 1], what);
+                    }
+                    s.release();
+                }
+            }
+        }
+    }
+
     /** FPCR values: default, round toward zero, flush-to-zero, default NaN. */
     private static final int[] FPCRS = {0, 3 << 22, 1 << 24, 1 << 25};
 
