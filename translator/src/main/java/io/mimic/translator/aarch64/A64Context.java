@@ -121,15 +121,59 @@ public final class A64Context implements Opcodes {
         return insn.flagsLive;
     }
 
-    /** Pushes an int, 1 if condition {@code cond} (the A64 4-bit code) holds on NZCV, else 0. */
+    /**
+     * Pushes an int, 1 if condition {@code cond} (the A64 4-bit code) holds on NZCV, else 0. The
+     * code is known here, so only its test is emitted (as {@link Arm64Flags#cond} computes it):
+     * a call of {@code cond} decoded it on every execution, and C1 and the interpreter, which
+     * run a unit for its first thousands of executions, do not fold its switch.
+     */
     public void condition(int cond) {
         if (cond >= 14) {
             e.constInt(1);
             return;
         }
         getNzcv();
-        e.constInt(cond);
-        e.callStatic(Arm64Flags.class, "cond", "(JI)I");
+        switch (cond >>> 1) {
+            case 0, 1, 2, 3 -> {                                  // Z, C, N, V alone (bits 30, 29, 31, 28)
+                e.constInt(new int[]{30, 29, 31, 28}[cond >>> 1]);
+                e.op(LUSHR);
+            }
+            case 4 -> {                                           // HI: C and not Z
+                e.op(DUP2);
+                e.constInt(29);
+                e.op(LUSHR);
+                e.op(DUP2_X2);
+                e.op(POP2);
+                e.constInt(30);
+                e.op(LUSHR);
+                e.constLong(-1);
+                e.op(LXOR);
+                e.op(LAND);
+            }
+            default -> {                                          // GE: N == V; GT: N == V and not Z
+                e.op(DUP2);
+                e.constInt(3);
+                e.op(LUSHR);
+                e.op(LXOR);
+                e.constInt(28);
+                e.op(LUSHR);                                      // bit 0: N != V
+                if (cond >>> 1 == 6) {
+                    getNzcv();
+                    e.constInt(30);
+                    e.op(LUSHR);
+                    e.op(LOR);                                    // bit 0: N != V or Z
+                }
+                e.constLong(-1);
+                e.op(LXOR);
+            }
+        }
+        e.op(L2I);
+        e.constInt(1);
+        e.op(IAND);
+        if ((cond & 1) != 0) {
+            e.constInt(1);
+            e.op(IXOR);
+        }
     }
 
     // ------------------------------------------------------------------ vector registers

@@ -36,8 +36,7 @@ public final class A64FpSimd {
             case "fp_csel" -> FpScalar.select(ctx, insn);
             case "fp_3src" -> FpScalar.threeSource(ctx, insn);
             case "simd_3same", "scalar_3same" -> SimdTranslators.threeSame(ctx, insn);
-            case "simd_3diff", "scalar_3diff" ->
-                    SimdTranslators.viaArray(ctx, insn, SimdInt::threeDiff, SimdInt.class, "threeDiff");
+            case "simd_3diff", "scalar_3diff" -> SimdDiffTranslators.threeDiff(ctx, insn);
             case "simd_2misc", "scalar_2misc" -> SimdTranslators.twoMisc(ctx, insn);
             case "simd_3extra", "scalar_3extra" ->
                     SimdTranslators.viaArray(ctx, insn, SimdDot::threeExtra, SimdDot.class, "threeExtra");
@@ -46,11 +45,10 @@ public final class A64FpSimd {
                     SimdTranslators.viaArray(ctx, insn, SimdFp::scalarPairwise, SimdFp.class, "scalarPairwise");
             case "simd_copy", "scalar_copy" -> SimdTranslators.copy(ctx, insn);
             case "simd_modimm" -> SimdTranslators.modImm(ctx, insn);
-            case "simd_shift", "scalar_shift" ->
-                    SimdTranslators.viaArray(ctx, insn, SimdShift::shiftImm, SimdShift.class, "shiftImm");
+            case "simd_shift", "scalar_shift" -> SimdShiftTranslators.shiftImm(ctx, insn);
             case "simd_elem", "scalar_elem" -> SimdTranslators.byElement(ctx, insn);
             case "simd_perm" -> SimdTranslators.viaArray(ctx, insn, SimdInt::permute, SimdInt.class, "permute");
-            case "simd_ext" -> SimdTranslators.viaArray(ctx, insn, SimdInt::ext, SimdInt.class, "ext");
+            case "simd_ext" -> SimdTranslators.ext(ctx, insn);
             case "simd_tbl" -> SimdTranslators.viaArray(ctx, insn, SimdInt::table, SimdInt.class, "table",
                     (insn >>> 5) + 1, (insn >>> 5) + 2, (insn >>> 5) + 3);
             case "ldst_multi" -> SimdLoadStore.translate(ctx, insn, false, false);

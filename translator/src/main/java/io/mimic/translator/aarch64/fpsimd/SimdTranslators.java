@@ -51,7 +51,10 @@ final class SimdTranslators implements Opcodes {
     static boolean threeSame(A64Context x, int insn) {
         int op = (insn >>> 11) & 31, size = (insn >>> 22) & 3, d = insn & 31, n = (insn >>> 5) & 31, m = (insn >>> 16) & 31;
         boolean u = (insn & (1 << 29)) != 0, q = (insn & (1 << 30)) != 0, scalar = (insn & (1 << 28)) != 0;
-        if (op >= 0x18) return viaArray(x, insn, SimdFp::threeSame, SimdFp.class, "threeSame");
+        if (op >= 0x18) {
+            if (allocated(SimdFp::threeSame, insn) && SimdFpTranslators.threeSame(x, insn)) return true;
+            return viaArray(x, insn, SimdFp::threeSame, SimdFp.class, "threeSame");
+        }
         if (!allocated(SimdInt::threeSame, insn)) return false;
         Emitter e = x.emitter();
         int halves = q && !scalar ? 2 : 1;
@@ -75,7 +78,10 @@ final class SimdTranslators implements Opcodes {
             case 0x0D -> u ? "umin" : null;
             default -> null;
         };
-        if (helper == null) return viaArray(x, insn, SimdInt::threeSame, SimdInt.class, "threeSame");
+        if (helper == null) {
+            if (SimdLaneTranslators.threeSame(x, insn)) return true;
+            return viaArray(x, insn, SimdInt::threeSame, SimdInt.class, "threeSame");
+        }
         for (int h = 0; h < halves; h++) {
             x.getV(n, h);
             x.getV(m, h);
@@ -200,13 +206,22 @@ final class SimdTranslators implements Opcodes {
         int op5 = (insn >>> 12) & 31;
         boolean fp = op5 >= 0x0C && op5 <= 0x0F && (insn & (1 << 23)) != 0 || op5 >= 0x16;
         if (fp) return viaArray(x, insn, SimdFp::twoMisc, SimdFp.class, "twoMisc");
+        if (allocated(SimdInt::twoMisc, insn)
+                && (SimdShiftTranslators.twoMisc(x, insn) || SimdLaneTranslators.twoMisc(x, insn))) return true;
         return viaArray(x, insn, SimdInt::twoMisc, SimdInt.class, "twoMisc");
     }
 
     static boolean across(A64Context x, int insn) {
         int op5 = (insn >>> 12) & 31;
         if (op5 == 0x0C || op5 == 0x0F) return viaArray(x, insn, SimdFp::across, SimdFp.class, "across");
+        if (allocated(SimdInt::across, insn) && SimdLaneTranslators.across(x, insn)) return true;
         return viaArray(x, insn, SimdInt::across, SimdInt.class, "across");
+    }
+
+    static boolean ext(A64Context x, int insn) {
+        if (!allocated(SimdInt::ext, insn)) return false;
+        SimdLaneTranslators.ext(x, insn);
+        return true;
     }
 
     static boolean byElement(A64Context x, int insn) {
