@@ -59,12 +59,14 @@ public final class Arm64Frontend implements Frontend {
     public void prepareRegion(NavigableMap<Long, DecodedInsn> region, long entry) {
         List<Arm64Insn> list = new ArrayList<>(region.size());
         for (DecodedInsn d : region.values()) list.add((Arm64Insn) d);
-        // Where control can arrive other than by falling through: the entry and branch targets.
+        // Where control can arrive other than by falling through: the entry, branch targets, and
+        // call targets (a bl whose callee lies in the region reaches it by goto, so a B.cond
+        // there must not test the compare that falls through into it).
         java.util.Set<Long> joins = new java.util.HashSet<>();
         joins.add(entry);
         for (Arm64Insn insn : list) {
             Flow f = insn.flow();
-            if (f == Flow.BRANCH || f == Flow.JUMP) joins.add(insn.target());
+            if (f == Flow.BRANCH || f == Flow.JUMP || f == Flow.CALL) joins.add(insn.target());
         }
         // A B.cond right after the compare that set its flags tests the compare's operands
         // directly (the packed NZCV is still stored for the unit's exits).
