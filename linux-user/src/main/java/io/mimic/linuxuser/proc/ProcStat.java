@@ -13,10 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * /proc/self/stat of the guest, and task/TID/stat of each guest thread. The host's line for this process is the starting point (pid,
+ * /proc/self/stat of the guest, and task/TID/stat of each guest thread. The host's line for
+ * this process (or for the host thread running the guest thread) is the starting point: pid,
  * state, parent, process group, session, terminal, CPU times, priority, start time... are the
- * host process's, which is the guest's), and every field that describes the program rather than
- * the process is replaced by the guest's: the name (comm), the thread count, the virtual and
+ * host process's, which is the guest's. Every field that describes the program rather than the
+ * process is replaced by the guest's: the name (comm), the thread count, the virtual and
  * resident size of the guest's own mappings, the code, data, stack, argument and environment
  * addresses, and the signal bitmaps. qemu-user fills pid, name, ppid, start time and stack and
  * writes 0 for the rest; programs such as ps and procps read the others too.
@@ -31,7 +32,8 @@ public final class ProcStat {
     public static String render(GuestProcess p, GuestThread thread) {
         List<String> f = hostFields(thread == null ? "/proc/self/stat" : "/proc/self/task/" + hostTid(thread) + "/stat");
         ImageLayout img = p.image;
-        // The process's line describes its first thread (the group leader), whose tid is the pid.
+        // The process's line describes its first thread (the group leader, whose tid is the pid);
+        // a thread's line, that thread.
         GuestThread leader = thread != null ? thread : p.thread(p.pid());
         if (thread != null) set(f, 1, thread.tid);
         set(f, 2, "(" + ProcFiles.threadName(p, thread) + ")");
