@@ -76,7 +76,7 @@ public final class PersistentTranslations {
                     break;
                 }
                 byte[] bytes = chunk.array();
-                if (crc(bytes, 0, n) != sum) throw new IOException("damaged chunk");
+                if (crc(bytes) != sum) throw new IOException("damaged chunk");
                 p.code.readTranslations(new DataInputStream(new ByteArrayInputStream(bytes)), false, true);
             }
         } catch (java.nio.file.NoSuchFileException e) {
@@ -96,9 +96,9 @@ public final class PersistentTranslations {
     }
 
     /** Each chunk carries its CRC-32C: a file damaged on disk is dropped, never run. */
-    private static int crc(byte[] b, int off, int len) {
+    private static int crc(byte[] b) {
         java.util.zip.CRC32C c = new java.util.zip.CRC32C();
-        c.update(b, off, len);
+        c.update(b);
         return (int) c.getValue();
     }
 
@@ -148,7 +148,7 @@ public final class PersistentTranslations {
                 if (!exists) evict(file.getParent());
                 // One write per chunk, in append mode: concurrent runs interleave whole chunks only.
                 code.unpersistedMessages(CHUNK, chunk -> {
-                    ByteBuffer b = ByteBuffer.allocate(8 + chunk.length).putInt(chunk.length).putInt(crc(chunk, 0, chunk.length))
+                    ByteBuffer b = ByteBuffer.allocate(8 + chunk.length).putInt(chunk.length).putInt(crc(chunk))
                             .put(chunk).flip();
                     try {
                         while (b.hasRemaining()) ch.write(b);
@@ -162,8 +162,20 @@ public final class PersistentTranslations {
         }
     }
 
+    /** The image whose file {@link #fileFor} named last, and that file (an image asks twice: at its start and end). */
+    private static GuestProcess namedFor;
+    private static Path named;
+
     /** The translation file of {@code p}'s program, or null if none is kept for it. */
-    private static Path fileFor(GuestProcess p) {
+    private static synchronized Path fileFor(GuestProcess p) {
+        if (p != namedFor) {
+            named = nameFileFor(p);
+            namedFor = p;
+        }
+        return named;
+    }
+
+    private static Path nameFileFor(GuestProcess p) {
         if (p.settings != null && (p.settings.logItems().contains("in_asm") || p.settings.logItems().contains("exec"))) {
             return null;
         }
