@@ -38,6 +38,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] argv) {
+        io.mimic.linuxuser.host.NativeLinking.startInBackground();
         int status;
         try {
             status = argv.length == 2 && argv[0].equals(io.mimic.linuxuser.fork.SpareProcess.OPTION)
@@ -45,9 +46,15 @@ public final class Main {
         } catch (GuestExit e) {
             status = e.status;
         } catch (Throwable t) {
-            System.err.println("mimic: internal error: " + t);
+            String hostRefused = hostRefusal(t);
+            if (hostRefused != null) {
+                System.err.println("mimic: " + hostRefused);
+                status = HOST_REFUSED;
+            } else {
+                System.err.println("mimic: internal error: " + t);
+                status = 70;
+            }
             if (System.getenv("MIMIC_DEBUG") != null) t.printStackTrace();
-            status = 70;
         }
         System.out.flush();
         System.err.flush();
@@ -61,6 +68,15 @@ public final class Main {
         // which every forking guest has; nothing of the JVM's own teardown is needed here.
         io.mimic.linuxuser.host.HostSyscalls.call(io.mimic.linuxuser.host.HostSyscalls.number("exit_group"), status);
         Runtime.getRuntime().halt(status);
+    }
+
+    /** Status when the host refuses what every run needs (sysexits' EX_OSERR). */
+    static final int HOST_REFUSED = 71;
+
+    /** The message of a failure to reserve the guest's address space (HostReservation's initializer), or null. */
+    static String hostRefusal(Throwable t) {
+        return t instanceof ExceptionInInitializerError e && e.getCause() == null && e.getMessage() != null
+                && e.getMessage().startsWith("cannot reserve") ? e.getMessage() : null;
     }
 
     static int run(String[] argv) throws IOException {
@@ -160,6 +176,9 @@ public final class Main {
         // Read once by the engine's counters (EngineStats.ON), before any guest code exists.
         if (logItems.contains("stats")) System.setProperty("mimic.stats", "true");
 
+        // The syscall layer's tables first: no host call needed, so they are built while the
+        // downcalls are still being linked (NativeLinking), which the next step waits for.
+        var syscalls = LinuxSyscalls.registry(abi);
         AddressSpace memory = new AddressSpace();
         CodeCache code = new CodeCache(abi.frontend(), memory);
         if (logItems.contains("in_asm")) code.setInAsmLog(log::print);
@@ -176,7 +195,7 @@ public final class Main {
         GuestThread main = proc.startMainThread(cpu);
         // A fatal SIGINT/SIGTERM/SIGHUP from outside must end Mimic by the signal, as natively.
         io.mimic.linuxuser.signal.HostSignals.init();
-        SyscallDispatcher dispatcher = new SyscallDispatcher(proc, LinuxSyscalls.registry(abi));
+        SyscallDispatcher dispatcher = new SyscallDispatcher(proc, syscalls);
         proc.systemInterface = dispatcher::forThread;
         cpu.system = dispatcher.forThread(main);
         try {

@@ -36,6 +36,9 @@ public final class HostLibc {
 
     private HostLibc() {}
 
+    /** Does nothing: calling it initializes the class, whose downcall is linked then (NativeLinking). */
+    static void ensureLinked() {}
+
     /** Raw host system call; returns the result or -errno, the kernel's own convention. */
     public static long syscall(int hostNumber, long a0, long a1, long a2, long a3, long a4, long a5) {
         MemorySegment state = STATE.get();

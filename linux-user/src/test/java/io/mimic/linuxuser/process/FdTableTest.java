@@ -107,5 +107,6 @@ class FdTableTest {
         assertArrayEquals(new int[] {0, 1, 2}, StandardFds.inherited(" "));
         assertArrayEquals(new int[] {0, 1, 2, 5, 10}, StandardFds.inherited("0 1 2 5,10"));
         assertArrayEquals(new int[] {1, 7}, StandardFds.inherited("1 x -3 7 7"));
+        assertArrayEquals(new int[] {3, 4}, StandardFds.inherited(",12345678 3,,4\t3 "));
     }
 }

@@ -1,14 +1,6 @@
 package io.mimic.translator.memory;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 
 /**
  * One contiguous host reservation that backs the whole guest address space: guest address A
@@ -19,8 +11,7 @@ import java.lang.invoke.VarHandle;
  * guest permissions are enforced in software, never by host page faults, which the JVM could
  * not turn into guest signals.
  *
- * mmap is called through the JDK's foreign-function API (see linux-user's HostLibc for why
- * not jnr-ffi: start-up).
+ * mmap is {@link HostMmap}'s.
  */
 public final class HostReservation {
     /** Guest addresses are below 2^40 (1 TiB), more than any supported user-mode layout needs. */
@@ -31,19 +22,11 @@ public final class HostReservation {
     private static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20,
             MAP_NORESERVE = 0x4000;
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final MethodHandle MMAP = LINKER.downcallHandle(LINKER.defaultLookup().find("mmap").orElseThrow(),
-            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
-                    ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG),
-            Linker.Option.captureCallState("errno"));
-
     /** The guest address space as one host segment; offset = guest address. */
     public static final MemorySegment SPACE;
 
     static {
-        long base = mmap(0, SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        long base = HostMmap.mmap(0, SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (base < 0) {
             throw new ExceptionInInitializerError("cannot reserve " + (SIZE >> 30) + " GiB of address space for the guest"
                     + " (errno " + -base + "; is the virtual address space limited by ulimit -v?)");
@@ -52,17 +35,6 @@ public final class HostReservation {
     }
 
     private HostReservation() {}
-
-    /** libc mmap: the address, or -errno (user-space addresses are never in [-4095, -1]). */
-    private static long mmap(long addr, long length, int prot, int flags, int fd, long offset) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CALL_STATE);
-            long r = (long) MMAP.invokeExact(state, addr, length, prot, flags, fd, offset);
-            return r == -1L ? -(int) ERRNO.get(state, 0L) : r;
-        } catch (Throwable t) {
-            return -12;
-        }
-    }
 
     /** Host address of a guest address, for handing buffers to host system calls. */
     public static long hostAddress(long guestAddress) {
@@ -90,7 +62,7 @@ public final class HostReservation {
 
     private static long hostMmap(long guestAddress, long length, int flags, int fd, long offset) {
         if (guestAddress < 0 || length <= 0 || guestAddress + length > SIZE) return -22;
-        long r = mmap(hostAddress(guestAddress), length, PROT_READ | PROT_WRITE, flags, fd, offset);
+        long r = HostMmap.mmap(hostAddress(guestAddress), length, PROT_READ | PROT_WRITE, flags, fd, offset);
         return r < 0 ? r : 0;
     }
 }
