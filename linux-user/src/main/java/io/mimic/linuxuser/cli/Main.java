@@ -41,8 +41,8 @@ public final class Main {
         io.mimic.linuxuser.host.NativeLinking.startInBackground();
         int status;
         try {
-            status = argv.length == 2 && argv[0].equals(io.mimic.linuxuser.fork.SpareProcess.OPTION)
-                    ? io.mimic.linuxuser.fork.ForkChild.run(argv[1]) : run(argv);
+            status = (argv.length == 2 || argv.length == 3) && argv[0].equals(io.mimic.linuxuser.fork.SpareProcess.OPTION)
+                    ? io.mimic.linuxuser.fork.ForkChild.run(argv[1], argv.length == 3 ? argv[2] : null) : run(argv);
         } catch (GuestExit e) {
             status = e.status;
         } catch (Throwable t) {
@@ -58,7 +58,6 @@ public final class Main {
         }
         System.out.flush();
         System.err.flush();
-        io.mimic.linuxuser.fork.TranslationReturn.sendAtExit();
         io.mimic.linuxuser.exec.PersistentTranslations.imageEnds();
         io.mimic.linuxuser.fork.SpareProcess.killAtExit();
         // A profiling run needs the shutdown hooks to write its recording.

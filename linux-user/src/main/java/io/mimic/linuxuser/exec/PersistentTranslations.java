@@ -18,11 +18,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Set;
 
@@ -133,21 +132,39 @@ public final class PersistentTranslations {
         }
     }
 
-    /** The running image ends (exit, execve): appends the units its file does not have yet. */
+    /**
+     * The running image ends (exit, execve): appends the units its file does not have yet, or, in
+     * a forked child's copy of its parent's program, returns them to the parent, which appends them.
+     */
     public static void imageEnds() {
         GuestProcess image = RunningImage.get();
+        if (io.mimic.linuxuser.fork.TranslationReturn.returnToParent(image)) return;
         Path file = image == null ? null : fileFor(image);
         if (file == null) return;
-        CodeCache code = image.code;
+        append(file, sink -> image.code.unpersistedMessages(CHUNK, sink));
+    }
+
+    /**
+     * Appends translations a child of {@code image} returned (messages in the code cache's
+     * hand-on format) to the file of {@code image}'s program; false if there is none or it fails.
+     */
+    public static boolean append(GuestProcess image, List<byte[]> messages) {
+        Path file = fileFor(image);
+        if (file == null) return false;
+        return append(file, messages::forEach);
+    }
+
+    /** Writes each chunk {@code source} gives, with its length and CRC, one write each in append mode. */
+    private static boolean append(Path file, Consumer<Consumer<byte[]>> source) {
         try {
             boolean exists = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
-            if (exists && Files.size(file) > MAX_FILE) return;
+            if (exists && Files.size(file) > MAX_FILE) return false;
             try (FileChannel ch = FileChannel.open(file, Set.<java.nio.file.OpenOption>of(StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(
                     EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))) {
                 if (!exists) evict(file.getParent());
                 // One write per chunk, in append mode: concurrent runs interleave whole chunks only.
-                code.unpersistedMessages(CHUNK, chunk -> {
+                source.accept(chunk -> {
                     ByteBuffer b = ByteBuffer.allocate(8 + chunk.length).putInt(chunk.length).putInt(crc(chunk))
                             .put(chunk).flip();
                     try {
@@ -157,8 +174,9 @@ public final class PersistentTranslations {
                     }
                 });
             }
+            return true;
         } catch (IOException | java.io.UncheckedIOException | UnsupportedOperationException e) {
-            // a full disk or a read-only cache: the next run translates again
+            return false; // a full disk or a read-only cache: the next run translates again
         }
     }
 
@@ -186,14 +204,37 @@ public final class PersistentTranslations {
             Path exe = Path.of(p.executablePath).toRealPath();
             Map<String, Object> a = Files.readAttributes(exe, "size,lastModifiedTime");
             String key = buildId() + "\0" + p.abi.name() + "\0" + exe + "\0" + a.get("size") + "\0" + a.get("lastModifiedTime");
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return dir.resolve(HexFormat.of().formatHex(h, 0, 16) + ".units");
-        } catch (IOException | RuntimeException | NoSuchAlgorithmException e) {
+            return dir.resolve(nameOf(key.getBytes(StandardCharsets.UTF_8)) + ".units");
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
     /** This build of the translator: the generated classes call into it, so they belong to it. */
+    /**
+     * 32 hex digits from two 64-bit hashes of {@code key}. Not cryptographic, and need not be: a
+     * file found under another program's name only offers translations that are each checked
+     * against the guest's bytes before use. (SHA-256 cost 17 ms of every exec in a forked child:
+     * the JDK's security providers, cold.)
+     */
+    static String nameOf(byte[] key) {
+        long a = 0xcbf29ce484222325L, b = 0x9E3779B97F4A7C15L;
+        for (byte k : key) {
+            a = (a ^ (k & 0xff)) * 0x100000001b3L;
+            b = Long.rotateLeft(b ^ (k & 0xff), 23) * 0xBF58476D1CE4E5B9L;
+        }
+        HexFormat hex = HexFormat.of();
+        return hex.toHexDigits(mix(a ^ key.length)) + hex.toHexDigits(mix(b));
+    }
+
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
+    }
+
     private static String buildId() throws IOException {
         try {
             Path jar = Path.of(TranslatedUnit.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -6,6 +6,9 @@ import io.mimic.linuxuser.exec.GuestRunner;
 import io.mimic.linuxuser.host.HostFds;
 import io.mimic.linuxuser.host.UnixSockets;
 import io.mimic.linuxuser.syscall.LinuxSyscalls;
+import io.mimic.translator.engine.CodeCache;
+import io.mimic.translator.engine.CpuState;
+import io.mimic.translator.memory.AddressSpace;
 import io.mimic.translator.memory.HostReservation;
 
 import java.io.IOException;
@@ -18,8 +21,36 @@ import java.io.IOException;
 public final class ForkChild {
     private ForkChild() {}
 
-    /** Returns the exit status (the guest's ends by GuestExit). */
-    public static int run(String fdArg) {
+    /**
+     * Builds what a snapshot's restore builds for {@code abi} (its front-end, a code cache, a CPU)
+     * and passes a CPU's registers through the snapshot's format once, then drops it all: the
+     * front-end is built once per JVM, and the reflective accessors of the register fields are
+     * generated on first use (some twenty lambda-form classes): 10 ms of a fork's restore,
+     * measured on a riscv64 guest with a warm spare (see PERFORMANCE.md's fork figures).
+     */
+    private static void rehearseRestore(LinuxAbi abi) {
+        AddressSpace memory = new AddressSpace();
+        try {
+            new CodeCache(abi.frontend(), memory);
+            CpuState cpu = abi.newCpu(memory);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+            cpu.writeRegisters(out);
+            out.flush();
+            cpu.readRegisters(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+            cpu.detach();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // byte arrays do not fail
+        } finally {
+            memory.clear();
+        }
+    }
+
+    /**
+     * Returns the exit status (the guest's ends by GuestExit). {@code parentAbi} names the ABI of
+     * the process that started this spare (null: not known), the one its fork will most likely need.
+     */
+    public static int run(String fdArg, String parentAbi) {
         int sock;
         try {
             sock = Integer.parseInt(fdArg);
@@ -31,9 +62,13 @@ public final class ForkChild {
         HostFds.close(inherited);
         if (sock < 0) return 1;
         // Warm up what every child needs before the snapshot arrives: the reservation, the ABIs'
-        // tables and syscall registries (their classes load and link now, not during fork).
+        // tables and syscall registries (their classes load and link now, not during fork), and
+        // a rehearsal of the restore for the parent's ABI.
         HostReservation.hostAddress(0);
-        for (LinuxAbi abi : LinuxAbis.all()) LinuxSyscalls.registry(abi);
+        for (LinuxAbi abi : LinuxAbis.all()) {
+            LinuxSyscalls.registry(abi);
+            if (parentAbi == null || abi.name().equals(parentAbi)) rehearseRestore(abi);
+        }
         io.mimic.linuxuser.signal.HostSignals.init();
         ForkSnapshot.Restored child;
         try {

@@ -336,7 +336,7 @@ final class ForkSnapshot {
         code.readTranslations(readBlock(sock), false);
         if (returnIndex >= 0) {
             used[returnIndex] = true;
-            TranslationReturn.channel(received[returnIndex]);
+            TranslationReturn.channel(received[returnIndex], p);
         }
         // Received fds that are not guest fds (stdio copies, cwd, shared files) are done with.
         for (int i = 0; i < nhost; i++) if (!used[i]) HostFds.close(received[i]);

@@ -33,7 +33,7 @@ public final class GuestFork {
     public static long fork(GuestThread thread, long childTid, long childSp) {
         GuestProcess p = thread.process;
         Children c = p.children;
-        if (!usableSpare(c) && !(SpareProcess.start(c) && SpareProcess.awaitReady(c))) {
+        if (!usableSpare(c) && !(SpareProcess.start(c, p.abi.name()) && SpareProcess.awaitReady(c))) {
             SpareProcess.discard(c);
             return -Errno.EAGAIN;
         }
@@ -53,7 +53,7 @@ public final class GuestFork {
         c.add(pid, sock, ret == null ? -1 : ret[0]);
         SpareProcess.forget(c);
         // The next spare warms up while the guest goes on (its start is a posix_spawn here).
-        SpareProcess.start(c);
+        SpareProcess.start(c, p.abi.name());
         return pid;
     }
 

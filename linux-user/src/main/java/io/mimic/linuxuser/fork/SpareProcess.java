@@ -39,8 +39,11 @@ public final class SpareProcess {
 
     private SpareProcess() {}
 
-    /** Starts a spare unless one is there; returns false (errno in the log) if it cannot. */
-    static boolean start(Children c) {
+    /**
+     * Starts a spare for a process of {@code abi} unless one is there; returns false (errno in
+     * the log) if it cannot.
+     */
+    static boolean start(Children c, String abi) {
         if (c.sparePid > 0) return true;
         int[] pair = UnixSockets.pair();
         if (pair[0] < 0) return false;
@@ -48,7 +51,9 @@ public final class SpareProcess {
         for (Map.Entry<String, String> e : System.getenv().entrySet()) {
             env.add((e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8));
         }
-        int pid = HostSpawn.spawn(command(), env, pair[1], SOCKET_FD);
+        List<byte[]> cmd = new ArrayList<>(command());
+        cmd.add(abi.getBytes(StandardCharsets.UTF_8));
+        int pid = HostSpawn.spawn(cmd, env, pair[1], SOCKET_FD);
         HostFds.close(pair[1]);
         if (pid < 0) {
             HostFds.close(pair[0]);
@@ -128,7 +133,8 @@ public final class SpareProcess {
     }
 
     /**
-     * This JVM's own command line with the program arguments replaced by the hidden option:
+     * This JVM's own command line with the program arguments replaced by the hidden option and
+     * its fd (the caller adds the ABI):
      * the same java, JVM options (AOT cache included) and jar or main class. (The child resets
      * the JVM's SIGTERM/SIGINT/SIGHUP handlers as the first process does: signal/HostSignals.)
      */
