@@ -210,7 +210,6 @@ public final class PersistentTranslations {
         }
     }
 
-    /** This build of the translator: the generated classes call into it, so they belong to it. */
     /**
      * 32 hex digits from two 64-bit hashes of {@code key}. Not cryptographic, and need not be: a
      * file found under another program's name only offers translations that are each checked
@@ -235,6 +234,7 @@ public final class PersistentTranslations {
         return h ^ (h >>> 33);
     }
 
+    /** This build of the translator: the generated classes call into it, so they belong to it. */
     private static String buildId() throws IOException {
         try {
             Path jar = Path.of(TranslatedUnit.class.getProtectionDomain().getCodeSource().getLocation().toURI());

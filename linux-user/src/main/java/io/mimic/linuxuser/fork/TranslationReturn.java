@@ -4,7 +4,6 @@ import io.mimic.linuxuser.exec.PersistentTranslations;
 import io.mimic.linuxuser.host.HostFds;
 import io.mimic.linuxuser.host.PacketSockets;
 import io.mimic.linuxuser.process.GuestProcess;
-import io.mimic.linuxuser.process.RunningImage;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -14,10 +13,10 @@ import java.io.IOException;
  * A forked child's translations, returned to its parent when its copy of the parent's program
  * ends (exit or execve), so that the next child (the next command of a shell loop, say) starts
  * with them instead of translating the same code again in a cold JVM, and so that the parent,
- * which owns the program's translation file, appends them there. A program the child execs keeps
- * its translations in its own file. The channel is a packet socket made at fork: the child sends what it
- * translated (or learned from its own children) without blocking, as much as the socket takes,
- * and the parent reads it when it reaps the child. Nothing here is trusted: the receiving code
+ * which owns the program's translation file, appends them there. A program the child execs
+ * keeps its translations in its own file. The channel is a packet socket made at fork: the
+ * child sends what it translated (or learned from its own children) without blocking, as much
+ * as the socket takes, and the parent reads it when it reaps the child. Nothing here is trusted: the receiving code
  * cache uses a translation only where the guest's bytes match it (see CodeCache).
  */
 public final class TranslationReturn {
