@@ -69,6 +69,22 @@ static void print_event(int i, pid_t child)
            ev_pid[i] == child ? "yes" : "no");
 }
 
+/*
+ * Lets the child behind `go` run to its exit, waits for its SIGCHLD as event number `nth`
+ * (checked under the name `exit_raises` unless that is NULL), then reaps it.
+ */
+static void release_and_reap(int go[2], pid_t child, int nth, const char *exit_raises, sigset_t *during)
+{
+    if (write(go[1], "x", 1) != 1) exit(2);
+    close(go[1]);
+    await_events(nth, during);
+    if (exit_raises) check(exit_raises, events == nth);
+    if (events >= nth) print_event(nth - 1, child);
+    int st = -1;
+    check("waitpid reports the exit", waitpid(child, &st, 0) == child);
+    printf("exited: %d, code %d\n", WIFEXITED(st), WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+}
+
 /* A child that stops itself, then waits for a byte on `go` before exiting with `code`. */
 static pid_t stopping_child(int go[2], int code, int stopsig)
 {
@@ -120,13 +136,7 @@ static void with_signals(sigset_t *during)
     check("waitid(WCONTINUED) reports the continue", waitid(P_PID, child, &si, WCONTINUED) == 0);
     printf("waitid: %s status %d\n", code_name(si.si_code), si.si_status);
 
-    if (write(go[1], "x", 1) != 1) exit(2);
-    close(go[1]);
-    await_events(3, during);
-    check("the exit raises SIGCHLD", events == 3);
-    if (events >= 3) print_event(2, child);
-    check("waitpid reports the exit", waitpid(child, &st, 0) == child);
-    printf("exited: %d, code %d\n", WIFEXITED(st), WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+    release_and_reap(go, child, 3, "the exit raises SIGCHLD", during);
     check("no other event", events == 3);
 }
 
@@ -164,12 +174,7 @@ static void stopped_by_parent(sigset_t *during)
     kill(child, SIGCONT);
     await_events(2, during);
     if (events >= 2) print_event(1, child);
-    if (write(go[1], "x", 1) != 1) exit(2);
-    close(go[1]);
-    await_events(3, during);
-    if (events >= 3) print_event(2, child);
-    check("waitpid reports the exit", waitpid(child, &st, 0) == child);
-    printf("exited: %d, code %d\n", WIFEXITED(st), WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+    release_and_reap(go, child, 3, NULL, during);
 }
 
 static void no_cldstop(sigset_t *during)
@@ -186,13 +191,7 @@ static void no_cldstop(sigset_t *during)
     struct timespec pause = {0, 200 * 1000 * 1000};
     nanosleep(&pause, NULL);
     check("SA_NOCLDSTOP: no SIGCHLD for the stop or the continue", events == 0);
-    if (write(go[1], "x", 1) != 1) exit(2);
-    close(go[1]);
-    await_events(1, during);
-    check("SA_NOCLDSTOP: the exit still raises SIGCHLD", events == 1);
-    if (events >= 1) print_event(0, child);
-    check("waitpid reports the exit", waitpid(child, &st, 0) == child);
-    printf("exited: %d, code %d\n", WIFEXITED(st), WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+    release_and_reap(go, child, 1, "SA_NOCLDSTOP: the exit still raises SIGCHLD", during);
 }
 
 int main(void)

@@ -16,6 +16,7 @@ import io.mimic.translator.engine.CodeCache;
 import io.mimic.translator.engine.CpuState;
 import io.mimic.translator.engine.ExecutionLoop;
 import io.mimic.translator.memory.AddressSpace;
+import io.mimic.translator.memory.HostReservation;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -74,8 +75,8 @@ public final class Main {
 
     /** The message of a failure to reserve the guest's address space (HostReservation's initializer), or null. */
     static String hostRefusal(Throwable t) {
-        return t instanceof ExceptionInInitializerError e && e.getCause() == null && e.getMessage() != null
-                && e.getMessage().startsWith("cannot reserve") ? e.getMessage() : null;
+        return t instanceof ExceptionInInitializerError e && e.getCause() instanceof HostReservation.Refused r
+                ? r.getMessage() : null;
     }
 
     static int run(String[] argv) throws IOException {

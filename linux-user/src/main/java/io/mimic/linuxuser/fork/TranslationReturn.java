@@ -16,8 +16,9 @@ import java.io.IOException;
  * which owns the program's translation file, appends them there. A program the child execs
  * keeps its translations in its own file. The channel is a packet socket made at fork: the
  * child sends what it translated (or learned from its own children) without blocking, as much
- * as the socket takes, and the parent reads it when it reaps the child. Nothing here is trusted: the receiving code
- * cache uses a translation only where the guest's bytes match it (see CodeCache).
+ * as the socket takes, and the parent reads it when it reaps the child. Nothing here is
+ * trusted: the receiving code cache uses a translation only where the guest's bytes match it
+ * (see CodeCache).
  */
 public final class TranslationReturn {
     /** The child's end of its channel, or -1 (not a forked child, or the channel failed). */

@@ -36,7 +36,7 @@ import java.util.Map;
 public final class ChildExitSignals {
     private static final int PIDFD_OPEN = HostSyscalls.number("pidfd_open"), PPOLL = HostSyscalls.number("ppoll"),
             WAITID = HostSyscalls.number("waitid"), EVENTFD2 = HostSyscalls.number("eventfd2"),
-            READ = HostSyscalls.number("read"), WRITE = HostSyscalls.number("write");
+            READ = HostSyscalls.number("read"), WRITE = HostSyscalls.number("write"), GETUID = HostSyscalls.number("getuid");
     private static final int P_PIDFD = 3, WEXITED = 4, WSTOPPED = 2, WCONTINUED = 8, WNOHANG = 1, WNOWAIT = 0x01000000,
             POLLIN = 1, EFD_CLOEXEC = 0x80000, EFD_NONBLOCK = 0x800;
     public static final int CLD_EXITED = 1, CLD_KILLED = 2, CLD_DUMPED = 3, CLD_STOPPED = 5, CLD_CONTINUED = 6;
@@ -84,7 +84,7 @@ public final class ChildExitSignals {
         if (!p.children.noticeExit(pid)) return;
         int sig = status & 0x7f;
         int code = sig == 0 ? CLD_EXITED : (status & 0x80) != 0 ? CLD_DUMPED : CLD_KILLED;
-        send(p, pid, (int) HostSyscalls.call(HostSyscalls.number("getuid")), code,
+        send(p, pid, (int) HostSyscalls.call(GETUID), code,
                 sig == 0 ? (status >> 8) & 0xff : guestSignal(p, sig), 0, 0);
     }
 
@@ -96,7 +96,7 @@ public final class ChildExitSignals {
     public static void stateReportedByWait(GuestProcess p, int pid, int code, int hostSig) {
         GuestThread who;
         synchronized (p.children) {
-            who = queueStateChange(p, pid, code, (int) HostSyscalls.call(HostSyscalls.number("getuid")),
+            who = queueStateChange(p, pid, code, (int) HostSyscalls.call(GETUID),
                     guestSignal(p, hostSig), 0, 0);
         }
         if (who != null) SignalDelivery.wake(who);

@@ -142,7 +142,7 @@ final class FileSyscalls {
         long count = a.arg(2) & 0xffffffffL;
         long buf = a.buffer(1, count, true);
         long r = HostLibc.syscall(HOST_GETDENTS64, h, buf, count, 0, 0, 0);
-        if (r > 0 && TaskDirectory.is(a.process, h, a.arena())) {
+        if (r > 0 && TaskDirectory.is(a.process, h, a.arg(1), r, a.arena())) {
             // Only the guest's threads; a batch of the JVM's alone must not read as the end.
             while (r > 0 && (r = TaskDirectory.keepGuestThreads(a.process, a.arg(1), r)) == 0) {
                 r = HostLibc.syscall(HOST_GETDENTS64, h, buf, count, 0, 0, 0);

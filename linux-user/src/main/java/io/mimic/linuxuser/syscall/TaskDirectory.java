@@ -23,8 +23,13 @@ final class TaskDirectory {
 
     private TaskDirectory() {}
 
-    /** True if host fd {@code hostFd} is this process's task directory. */
-    static boolean is(GuestProcess p, int hostFd, Arena arena) {
+    /**
+     * True if host fd {@code hostFd}, which just read the {@code len} bytes of dirents at guest
+     * address {@code dirents}, is this process's task directory. Names other than "." and ".."
+     * that are not all digits settle it in memory; only a listing of numbers costs a readlink.
+     */
+    static boolean is(GuestProcess p, int hostFd, long dirents, long len, Arena arena) {
+        if (!onlyNumbers(dirents, len)) return false;
         MemorySegment buf = arena.allocate(64);
         long n = HostLibc.syscall(READLINKAT, AT_FDCWD, arena.allocateFrom("/proc/self/fd/" + hostFd).address(),
                 buf.address(), buf.byteSize(), 0, 0);
@@ -52,18 +57,39 @@ final class TaskDirectory {
         return write - buf;
     }
 
-    private static boolean keep(GuestProcess p, MemorySegment m, long name, int max) {
-        if (m.get(ValueLayout.JAVA_BYTE, name) == '.') { // "." and ".."
-            byte b1 = m.get(ValueLayout.JAVA_BYTE, name + 1);
-            return b1 == 0 || (b1 == '.' && m.get(ValueLayout.JAVA_BYTE, name + 2) == 0);
+    private static boolean onlyNumbers(long buf, long len) {
+        MemorySegment m = GuestAccess.raw();
+        for (long at = buf, end = buf + len; at < end; ) {
+            int reclen = m.get(ValueLayout.JAVA_SHORT_UNALIGNED, at + RECLEN) & 0xffff;
+            if (reclen <= NAME) return false;
+            if (!dot(m, at + NAME) && number(m, at + NAME, reclen - NAME) < 0) return false;
+            at += reclen;
         }
-        int tid = 0, len = 0;
+        return true;
+    }
+
+    private static boolean keep(GuestProcess p, MemorySegment m, long name, int max) {
+        if (dot(m, name)) return true;
+        int tid = number(m, name, max);
+        return tid >= 0 && p.thread(tid) != null;
+    }
+
+    /** True for the names "." and "..". */
+    private static boolean dot(MemorySegment m, long name) {
+        if (m.get(ValueLayout.JAVA_BYTE, name) != '.') return false;
+        byte b1 = m.get(ValueLayout.JAVA_BYTE, name + 1);
+        return b1 == 0 || (b1 == '.' && m.get(ValueLayout.JAVA_BYTE, name + 2) == 0);
+    }
+
+    /** The decimal number a NUL-terminated name of at most {@code max} bytes spells, or -1. */
+    private static int number(MemorySegment m, long name, int max) {
+        int n = 0, len = 0;
         for (; len < max; len++) {
             byte b = m.get(ValueLayout.JAVA_BYTE, name + len);
             if (b == 0) break;
-            if (b < '0' || b > '9' || tid > 100_000_000) return false;
-            tid = tid * 10 + (b - '0');
+            if (b < '0' || b > '9' || n > 100_000_000) return -1;
+            n = n * 10 + (b - '0');
         }
-        return len > 0 && p.thread(tid) != null;
+        return len > 0 ? n : -1;
     }
 }

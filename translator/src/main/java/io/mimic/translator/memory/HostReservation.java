@@ -28,13 +28,20 @@ public final class HostReservation {
     static {
         long base = HostMmap.mmap(0, SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (base < 0) {
-            throw new ExceptionInInitializerError("cannot reserve " + (SIZE >> 30) + " GiB of address space for the guest"
-                    + " (errno " + -base + "; is the virtual address space limited by ulimit -v?)");
+            throw new ExceptionInInitializerError(new Refused("cannot reserve " + (SIZE >> 30)
+                    + " GiB of address space for the guest (errno " + -base + "; is the virtual address space limited by ulimit -v?)"));
         }
         SPACE = MemorySegment.ofAddress(base).reinterpret(SIZE);
     }
 
     private HostReservation() {}
+
+    /** The host refused the reservation (its message says why), a failure of the environment, not of Mimic. */
+    public static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
 
     /** Host address of a guest address, for handing buffers to host system calls. */
     public static long hostAddress(long guestAddress) {
