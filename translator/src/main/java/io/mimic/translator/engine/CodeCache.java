@@ -187,6 +187,7 @@ public final class CodeCache {
         stats.invalidations++;
         List<TranslatedUnit> old = new ArrayList<>(units.values());
         units.clear();
+        UnitClassLifetime.discarded(old.size());
         for (TranslatedUnit u : old) {
             u.valid = false;
             java.util.Arrays.fill(u.chain, null);
@@ -213,6 +214,7 @@ public final class CodeCache {
             }
             if (hit.isEmpty()) return;
             stats.invalidations++;
+            UnitClassLifetime.discarded(hit.size());
             for (TranslatedUnit u : hit) {
                 units.remove(u.entryPc, u);
                 u.valid = false;
@@ -329,6 +331,8 @@ public final class CodeCache {
         List<InheritedUnit> all;
         synchronized (old) {
             all = old.handOn(false);
+            // The old image's classes go with it; those the new one needs are defined again.
+            UnitClassLifetime.discarded(old.units.size());
         }
         synchronized (this) {
             // Persisted meant "in the old program's file": not in the new one's.

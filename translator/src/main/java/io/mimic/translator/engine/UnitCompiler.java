@@ -18,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * Turns a region of guest instructions into a hidden class extending {@link TranslatedUnit}.
- * Hidden classes are unloadable once unreachable, so invalidated code does not pile up.
+ * Hidden classes; strong or unloadable once unreachable as {@link UnitClassLifetime} decides,
+ * so that invalidated code does not pile up.
  */
 final class UnitCompiler implements Opcodes {
     /** HotSpot does not JIT-compile methods above 8000 bytes of bytecode; stay well under. */
@@ -164,7 +165,9 @@ final class UnitCompiler implements Opcodes {
 
     private static TranslatedUnit define(byte[] bytes, long entry, int chainSlots) {
         try {
-            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
+            MethodHandles.Lookup hidden = UnitClassLifetime.strong()
+                    ? LOOKUP.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.STRONG)
+                    : LOOKUP.defineHiddenClass(bytes, true);
             MethodHandle ctor = hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class, long.class, int.class));
             TranslatedUnit unit = (TranslatedUnit) ctor.invoke(entry, chainSlots);
             unit.classBytes = bytes;
