@@ -6,20 +6,17 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.util.CheckClassAdapter;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns a region of guest instructions into a hidden class extending {@link TranslatedUnit}.
- * Hidden classes; strong or unloadable once unreachable as {@link UnitClassLifetime} decides,
- * so that invalidated code does not pile up.
+ * Turns a region of guest instructions into a hidden class extending {@link TranslatedUnit}:
+ * strong or unloadable once unreachable as {@link UnitClassLifetime} decides, so that invalidated
+ * code does not pile up.
  */
 final class UnitCompiler implements Opcodes {
     /** HotSpot does not JIT-compile methods above 8000 bytes of bytecode; stay well under. */
@@ -108,23 +105,14 @@ final class UnitCompiler implements Opcodes {
         // generous fixed bound spares ASM a control-flow analysis of every unit.
         exec.maxStack = MAX_STACK;
 
-        MethodNode init = new MethodNode(ACC_PUBLIC, "<init>", "(JI)V", null, null);
-        init.instructions.add(new VarInsnNode(ALOAD, 0));
-        init.instructions.add(new VarInsnNode(LLOAD, 1));
-        init.instructions.add(new VarInsnNode(ILOAD, 3));
-        init.instructions.add(new org.objectweb.asm.tree.MethodInsnNode(INVOKESPECIAL, Emitter.UNIT, "<init>", "(JI)V", false));
-        init.instructions.add(new InsnNode(RETURN));
-
         ClassNode cn = new ClassNode();
         cn.version = V1_5;
         cn.access = ACC_PUBLIC | ACC_FINAL | ACC_SUPER;
         cn.name = CLASS_NAME;
         cn.superName = Emitter.UNIT;
-        cn.methods.add(init);
+        // No constructor: define() allocates the instance and calls TranslatedUnit.init.
         cn.methods.add(exec);
 
-        init.maxLocals = 4;
-        init.maxStack = 4;
         ClassWriter cw = new ClassWriter(0) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -168,11 +156,11 @@ final class UnitCompiler implements Opcodes {
             MethodHandles.Lookup hidden = UnitClassLifetime.strong()
                     ? LOOKUP.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.STRONG)
                     : LOOKUP.defineHiddenClass(bytes, true);
-            MethodHandle ctor = hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class, long.class, int.class));
-            TranslatedUnit unit = (TranslatedUnit) ctor.invoke(entry, chainSlots);
+            TranslatedUnit unit = (TranslatedUnit) HostUnsafe.UNSAFE.allocateInstance(hidden.lookupClass());
+            unit.init(entry, chainSlots);
             unit.classBytes = bytes;
             return unit;
-        } catch (Throwable t) {
+        } catch (ReflectiveOperationException | LinkageError t) {
             throw new IllegalStateException("generated code for guest pc 0x" + Long.toHexString(entry) + " was rejected", t);
         }
     }

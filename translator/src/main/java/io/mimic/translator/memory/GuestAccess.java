@@ -29,7 +29,7 @@ public final class GuestAccess {
      * of C2's inlining budget (NodeCountInliningCutoff), leaving real calls per guest access.
      * Safety comes from the TLB and slowCheck instead (see loads), as in QEMU's softmmu.
      */
-    private static final sun.misc.Unsafe U = unsafe();
+    private static final sun.misc.Unsafe U = io.mimic.translator.engine.HostUnsafe.UNSAFE;
     private static final long BASE = M.address();
 
     /** Atomic views (native order = little-endian on the x86-64 host); big-endian callers swap. */
@@ -39,17 +39,6 @@ public final class GuestAccess {
     private static final long TAG_MASK = AddressSpace.PAGE_MASK;
 
     private GuestAccess() {}
-
-    @SuppressWarnings("removal")
-    private static sun.misc.Unsafe unsafe() {
-        try {
-            java.lang.reflect.Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
-            f.setAccessible(true);
-            return (sun.misc.Unsafe) f.get(null);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private static int index(long addr) {
         return (int) (addr >>> AddressSpace.PAGE_SHIFT) & (TLB_SIZE - 1);
