@@ -138,7 +138,7 @@ public final class LinuxArch {
                 no++;
                 String t = line.strip();
                 if (t.isEmpty() || t.startsWith("#")) continue;
-                String[] f = t.split("\\s+");
+                String[] f = TableText.words(t);
                 String where = RESOURCE + ":" + no + ": ";
                 switch (f[0]) {
                     case "@arch" -> {

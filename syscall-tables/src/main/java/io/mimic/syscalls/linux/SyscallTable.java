@@ -101,7 +101,7 @@ public final class SyscallTable {
                 lineNo++;
                 String t = line.strip();
                 if (t.isEmpty() || t.startsWith("#")) continue;
-                String[] f = t.split("\\s+");
+                String[] f = TableText.words(t);
                 if (f[0].equals("@variant")) {
                     if (f.length < 3) throw new IllegalArgumentException(res + ":" + lineNo + ": @variant NAME TAG...");
                     variants.put(f[1], Set.of(java.util.Arrays.copyOfRange(f, 2, f.length)));

@@ -68,7 +68,12 @@ public final class DecodeTableFile {
                 lineNo++;
                 String t = line.strip();
                 if (t.isEmpty() || t.startsWith("#")) continue;
-                out.add(new Line(t.split("\\s+"), resource + ":" + lineNo));
+                // A tokenizer, not split("\\s+"): a regular expression per line cost several
+                // times as much in the interpreter that runs this at every start.
+                java.util.StringTokenizer words = new java.util.StringTokenizer(t);
+                String[] w = new String[words.countTokens()];
+                for (int i = 0; i < w.length; i++) w[i] = words.nextToken();
+                out.add(new Line(w, resource + ":" + lineNo));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
