@@ -66,7 +66,7 @@ public final class Passthrough implements SyscallHandler {
         }
         this.returnsFd = fd;
         List<Arg> args = new ArrayList<>();
-        for (String w : s.isEmpty() ? new String[0] : s.split("\\s+")) args.add(parse(w));
+        for (String w : io.mimic.syscalls.linux.TableText.words(s)) args.add(parse(w));
         if (args.size() > 6) throw new IllegalArgumentException("more than 6 arguments: " + spec);
         this.spec = args.toArray(Arg[]::new);
     }
