@@ -1,5 +1,8 @@
 package io.mimic.linuxuser.host;
 
+import io.mimic.translator.memory.HostSyscall;
+
+
 /**
  * Host file descriptors behind guest ones (see FdTable): creating them close-on-exec, closing
  * them without disturbing the JVM. The JVM's own standard streams are host fds 0-2: when the
@@ -19,21 +22,21 @@ public final class HostFds {
 
     /** True if the host has {@code fd} open. */
     public static boolean isOpen(int fd) {
-        return HostLibc.syscall(FCNTL, fd, F_GETFD, 0, 0, 0, 0) >= 0;
+        return HostSyscall.call(FCNTL, fd, F_GETFD, 0, 0, 0, 0) >= 0;
     }
 
     /** A close-on-exec host duplicate of {@code fd} (numbered 3 or above), or -errno. */
     public static int dup(int fd) {
-        return (int) HostLibc.syscall(FCNTL, fd, F_DUPFD_CLOEXEC, FIRST, 0, 0, 0);
+        return (int) HostSyscall.call(FCNTL, fd, F_DUPFD_CLOEXEC, FIRST, 0, 0, 0);
     }
 
     /** Closes a host fd the guest owned; returns 0 or -errno (the fd is gone either way). */
     public static int close(int fd) {
         if (fd <= 2) {
             int nul = devNull();
-            if (nul >= 0) return (int) Math.min(0, HostLibc.syscall(DUP3, nul, fd, 0, 0, 0, 0));
+            if (nul >= 0) return (int) Math.min(0, HostSyscall.call(DUP3, nul, fd, 0, 0, 0, 0));
         }
-        return (int) HostLibc.syscall(CLOSE, fd, 0, 0, 0, 0, 0);
+        return (int) HostSyscall.call(CLOSE, fd, 0, 0, 0, 0, 0);
     }
 
     /**
@@ -43,7 +46,7 @@ public final class HostFds {
     public static int aboveStandard(int fd) {
         if (fd < 0 || fd >= FIRST) return fd;
         int moved = dup(fd);
-        HostLibc.syscall(CLOSE, fd, 0, 0, 0, 0, 0);
+        HostSyscall.call(CLOSE, fd, 0, 0, 0, 0, 0);
         return moved;
     }
 
@@ -51,7 +54,7 @@ public final class HostFds {
         if (devNull < 0) {
             try (var arena = java.lang.foreign.Arena.ofConfined()) {
                 var path = arena.allocateFrom("/dev/null");
-                devNull = aboveStandard((int) HostLibc.syscall(OPENAT, AT_FDCWD, path.address(), O_RDWR | O_CLOEXEC, 0, 0, 0));
+                devNull = aboveStandard((int) HostSyscall.call(OPENAT, AT_FDCWD, path.address(), O_RDWR | O_CLOEXEC, 0, 0, 0));
             }
         }
         return devNull;

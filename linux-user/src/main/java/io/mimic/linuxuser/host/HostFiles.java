@@ -2,6 +2,7 @@ package io.mimic.linuxuser.host;
 
 import io.mimic.syscalls.linux.LinuxArch;
 import io.mimic.syscalls.linux.StructLayout;
+import io.mimic.translator.memory.HostSyscall;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -29,14 +30,14 @@ public final class HostFiles {
         StructLayout st = LinuxArch.host().struct("stat");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(st.size(), 8);
-            if (HostLibc.syscall(FSTAT, fd, buf.address(), 0, 0, 0, 0) < 0) return null;
+            if (HostSyscall.call(FSTAT, fd, buf.address(), 0, 0, 0, 0) < 0) return null;
             long dev = buf.get(ValueLayout.JAVA_LONG, st.offset("dev"));
             long ino = buf.get(ValueLayout.JAVA_LONG, st.offset("ino"));
             int mode = buf.get(ValueLayout.JAVA_INT, st.offset("mode"));
             long size = buf.get(ValueLayout.JAVA_LONG, st.offset("size"));
             MemorySegment link = arena.allocateFrom("/proc/self/fd/" + fd);
             MemorySegment name = arena.allocate(4096);
-            long n = HostLibc.syscall(READLINKAT, AT_FDCWD, link.address(), name.address(), 4096, 0, 0);
+            long n = HostSyscall.call(READLINKAT, AT_FDCWD, link.address(), name.address(), 4096, 0, 0);
             String s = n <= 0 ? "" : new String(name.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8);
             return new FileId(dev, ino, mode, size, s);
         }
@@ -44,7 +45,7 @@ public final class HostFiles {
 
     /** The file status flags (F_GETFL) of host fd {@code fd}, or -errno. */
     public static long statusFlags(int fd) {
-        return HostLibc.syscall(FCNTL, fd, F_GETFL, 0, 0, 0, 0);
+        return HostSyscall.call(FCNTL, fd, F_GETFL, 0, 0, 0, 0);
     }
 
     /** The major number of a Linux dev_t (glibc's encoding). */

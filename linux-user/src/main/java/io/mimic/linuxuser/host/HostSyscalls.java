@@ -1,6 +1,7 @@
 package io.mimic.linuxuser.host;
 
 import io.mimic.syscalls.linux.SyscallTable;
+import io.mimic.translator.memory.HostSyscall;
 
 /** Host system calls by name (numbers from the host's x86_64 table). */
 public final class HostSyscalls {
@@ -15,9 +16,10 @@ public final class HostSyscalls {
         return n;
     }
 
+    /** {@link HostSyscall#call} with the arguments not given as 0. */
     public static long call(int hostNumber, long... args) {
         long[] a = new long[6];
         System.arraycopy(args, 0, a, 0, args.length);
-        return HostLibc.syscall(hostNumber, a[0], a[1], a[2], a[3], a[4], a[5]);
+        return HostSyscall.call(hostNumber, a[0], a[1], a[2], a[3], a[4], a[5]);
     }
 }

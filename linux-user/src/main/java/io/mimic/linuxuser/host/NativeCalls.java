@@ -1,5 +1,7 @@
 package io.mimic.linuxuser.host;
 
+import io.mimic.translator.memory.HostSyscall;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -11,7 +13,7 @@ import java.util.List;
 
 /**
  * libc functions that are not system calls (posix_spawn and its attribute objects), bound
- * through the FFM API like {@link HostLibc}, plus C string arrays for argv/envp.
+ * through the FFM API like {@link HostSyscall}, plus C string arrays for argv/envp.
  */
 final class NativeCalls {
     private static final Linker LINKER = Linker.nativeLinker();

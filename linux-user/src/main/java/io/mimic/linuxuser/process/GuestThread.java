@@ -59,8 +59,7 @@ public final class GuestThread {
      * True if an interruptible wait (futex) of this thread must end early: the process is exiting,
      * another thread's execve ends this one, or a signal this thread does not block is pending
      * for it or for the process (the wait then returns EINTR and the signal is taken at the next
-     * safe point). Senders wake it
-     * (SignalDelivery.wake, {@link GuestProcess#exitGroup}).
+     * safe point). Senders wake it (SignalDelivery.wake, {@link GuestProcess#exitGroup}).
      */
     public boolean shouldStopWaiting() {
         return process.exiting() || endedByExec || io.mimic.linuxuser.signal.SignalDelivery.hasDeliverable(this);

@@ -1,7 +1,7 @@
 package io.mimic.linuxuser.process;
 
-import io.mimic.linuxuser.host.HostLibc;
 import io.mimic.linuxuser.host.HostSyscalls;
+import io.mimic.translator.memory.HostSyscall;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -66,7 +66,7 @@ public final class Sysroot {
 
     private static boolean exists(String hostName) {
         try (Arena arena = Arena.ofConfined()) {
-            return HostLibc.syscall(HOST_FACCESSAT, AT_FDCWD, arena.allocateFrom(hostName).address(), F_OK, 0, 0, 0) == 0;
+            return HostSyscall.call(HOST_FACCESSAT, AT_FDCWD, arena.allocateFrom(hostName).address(), F_OK, 0, 0, 0) == 0;
         }
     }
 
@@ -80,7 +80,7 @@ public final class Sysroot {
         MemorySegment.copy(prefix, 0, joined, ValueLayout.JAVA_BYTE, 0, prefix.length);
         MemorySegment.copy(name, 0, joined, prefix.length, len);
         joined.set(ValueLayout.JAVA_BYTE, prefix.length + len, (byte) 0);
-        long r = HostLibc.syscall(HOST_FACCESSAT, AT_FDCWD, joined.address(), F_OK, 0, 0, 0);
+        long r = HostSyscall.call(HOST_FACCESSAT, AT_FDCWD, joined.address(), F_OK, 0, 0, 0);
         return r == 0 ? joined.address() : 0;
     }
 }

@@ -1,12 +1,12 @@
 package io.mimic.linuxuser.signal;
 
 import io.mimic.linuxuser.host.HostFds;
-import io.mimic.linuxuser.host.HostLibc;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.process.Children;
 import io.mimic.linuxuser.process.GuestProcess;
 import io.mimic.linuxuser.process.GuestThread;
 import io.mimic.syscalls.linux.LinuxArch;
+import io.mimic.translator.memory.HostSyscall;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -72,7 +72,7 @@ public final class ChildExitSignals {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment one = arena.allocate(ValueLayout.JAVA_LONG);
             one.set(ValueLayout.JAVA_LONG, 0, 1);
-            HostLibc.syscall(WRITE, wakeFd, one.address(), 8, 0, 0, 0);
+            HostSyscall.call(WRITE, wakeFd, one.address(), 8, 0, 0, 0);
         }
     }
 
@@ -132,8 +132,8 @@ public final class ChildExitSignals {
                 interval.set(ValueLayout.JAVA_LONG, 0, 0);
                 interval.set(ValueLayout.JAVA_LONG, 8, STATE_POLL_MS * 1_000_000L);
                 long timeout = watched.length == 0 ? 0 : interval.address();
-                if (HostLibc.syscall(PPOLL, fds.address(), watched.length + 1, timeout, 0, 0, 0) < 0) continue;
-                if ((fds.get(ValueLayout.JAVA_SHORT, 6) & POLLIN) != 0) HostLibc.syscall(READ, wakeFd, scratch.address(), 8, 0, 0, 0);
+                if (HostSyscall.call(PPOLL, fds.address(), watched.length + 1, timeout, 0, 0, 0) < 0) continue;
+                if ((fds.get(ValueLayout.JAVA_SHORT, 6) & POLLIN) != 0) HostSyscall.call(READ, wakeFd, scratch.address(), 8, 0, 0, 0);
                 for (int i = 0; i < watched.length; i++) {
                     if (fds.get(ValueLayout.JAVA_SHORT, 8L * (i + 1) + 6) != 0) ended(watched[i], info);
                     else stoppedOrContinued(watched[i], info);
@@ -150,7 +150,7 @@ public final class ChildExitSignals {
         }
         if (w == null) return;
         info.fill((byte) 0);
-        long r = HostLibc.syscall(WAITID, P_PIDFD, pidfd, info.address(), WEXITED | WNOWAIT | WNOHANG, 0, 0);
+        long r = HostSyscall.call(WAITID, P_PIDFD, pidfd, info.address(), WEXITED | WNOWAIT | WNOHANG, 0, 0);
         HostFds.close(pidfd);
         GuestProcess p = w.children().owner();
         if (r < 0 || p == null || info.get(ValueLayout.JAVA_INT, 16) == 0) return; // already reaped: the wait sends it
@@ -179,7 +179,7 @@ public final class ChildExitSignals {
         GuestProcess p = w == null ? null : w.children().owner();
         if (p == null) return;
         info.fill((byte) 0);
-        long r = HostLibc.syscall(WAITID, P_PIDFD, pidfd, info.address(), WSTOPPED | WCONTINUED | WNOWAIT | WNOHANG, 0, 0);
+        long r = HostSyscall.call(WAITID, P_PIDFD, pidfd, info.address(), WSTOPPED | WCONTINUED | WNOWAIT | WNOHANG, 0, 0);
         int code = info.get(ValueLayout.JAVA_INT, 8);
         if (r < 0 || info.get(ValueLayout.JAVA_INT, 16) == 0 || (code != CLD_STOPPED && code != CLD_CONTINUED)) return;
         GuestThread who;

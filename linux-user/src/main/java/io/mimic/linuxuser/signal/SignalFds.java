@@ -1,12 +1,12 @@
 package io.mimic.linuxuser.signal;
 
 import io.mimic.linuxuser.host.HostFds;
-import io.mimic.linuxuser.host.HostLibc;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.process.GuestProcess;
 import io.mimic.linuxuser.process.GuestThread;
 import io.mimic.syscalls.linux.LinuxArch;
 import io.mimic.syscalls.linux.StructLayout;
+import io.mimic.translator.memory.HostSyscall;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -72,7 +72,7 @@ public final class SignalFds {
             HostFds.close(pair[1]);
             return drain;
         }
-        if (nonblock) HostLibc.syscall(FCNTL, pair[0], F_SETFL, O_NONBLOCK, 0, 0, 0);
+        if (nonblock) HostSyscall.call(FCNTL, pair[0], F_SETFL, O_NONBLOCK, 0, 0, 0);
         byInode.put(inode(pair[0]), new Entry(mask, pair[1], drain));
         followDispositions(p, mask);
         refresh(p);
@@ -136,7 +136,7 @@ public final class SignalFds {
         StructLayout st = LinuxArch.host().struct("stat");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(st.size(), 8);
-            if (HostLibc.syscall(FSTAT, fd, buf.address(), 0, 0, 0, 0) < 0) return -1;
+            if (HostSyscall.call(FSTAT, fd, buf.address(), 0, 0, 0, 0) < 0) return -1;
             return buf.get(ValueLayout.JAVA_LONG, st.offset("ino"));
         }
     }
@@ -155,9 +155,9 @@ public final class SignalFds {
                 boolean want = (pending & e.mask) != 0;
                 synchronized (e) {
                     if (want && !e.ready) {
-                        e.ready = HostLibc.syscall(SENDTO, e.writeEnd, one.address(), 1, MSG_DONTWAIT | MSG_NOSIGNAL, 0, 0) == 1;
+                        e.ready = HostSyscall.call(SENDTO, e.writeEnd, one.address(), 1, MSG_DONTWAIT | MSG_NOSIGNAL, 0, 0) == 1;
                     } else if (!want && e.ready) {
-                        HostLibc.syscall(RECVFROM, e.drainEnd, one.address(), 1, MSG_DONTWAIT, 0, 0);
+                        HostSyscall.call(RECVFROM, e.drainEnd, one.address(), 1, MSG_DONTWAIT, 0, 0);
                         e.ready = false;
                     }
                 }
@@ -233,15 +233,15 @@ public final class SignalFds {
             long ino = inode(h);
             Long mask = parentMasks.get(ino);
             if (mask == null) continue;
-            long flags = HostLibc.syscall(FCNTL, h, F_GETFL, 0, 0, 0, 0);
+            long flags = HostSyscall.call(FCNTL, h, F_GETFL, 0, 0, 0, 0);
             Integer mine = replacement.get(ino);
             if (mine == null) {
                 long fresh = create(p, mask, false);
                 if (fresh < 0) continue; // keeps the parent's socket: readiness is then the parent's
                 replacement.put(ino, mine = (int) fresh);
             }
-            HostLibc.syscall(DUP3, mine, h, O_CLOEXEC, 0, 0, 0);
-            if (flags >= 0) HostLibc.syscall(FCNTL, h, F_SETFL, flags & O_NONBLOCK, 0, 0, 0);
+            HostSyscall.call(DUP3, mine, h, O_CLOEXEC, 0, 0, 0);
+            if (flags >= 0) HostSyscall.call(FCNTL, h, F_SETFL, flags & O_NONBLOCK, 0, 0, 0);
         }
         for (int fd : replacement.values()) HostFds.close(fd); // the guest's fds hold the new end A now
         refresh(p);
@@ -250,7 +250,7 @@ public final class SignalFds {
     private static int[] socketPair() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(8, 4);
-            long r = HostLibc.syscall(SOCKETPAIR, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds.address(), 0, 0);
+            long r = HostSyscall.call(SOCKETPAIR, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds.address(), 0, 0);
             if (r < 0) return new int[] {(int) r, -1};
             int a = HostFds.aboveStandard(fds.get(ValueLayout.JAVA_INT, 0));
             int b = HostFds.aboveStandard(fds.get(ValueLayout.JAVA_INT, 4));

@@ -1,12 +1,12 @@
 package io.mimic.linuxuser.syscall;
 
 import io.mimic.linuxuser.host.HostFds;
-import io.mimic.linuxuser.host.HostLibc;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.process.FdTable;
 import io.mimic.syscalls.linux.Errno;
 import io.mimic.syscalls.linux.FlagTable;
 import io.mimic.syscalls.linux.LinuxArch;
+import io.mimic.translator.memory.HostSyscall;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -123,28 +123,28 @@ final class FdSyscalls {
                 yield 0;
             }
             case "F_GETFL" -> {
-                long r = HostLibc.syscall(HOST_FCNTL, h, hostCmd, 0, 0, 0, 0);
+                long r = HostSyscall.call(HOST_FCNTL, h, hostCmd, 0, 0, 0, 0);
                 yield r < 0 ? r : Passthrough.openFlagsToGuest(arch, r);
             }
             case "F_SETFL" -> {
                 // O_ASYNC would make the host kernel send SIGIO to the JVM: signal-driven I/O
                 // arrives with the signal machinery, until then the flag is not passed on.
                 long flags = Passthrough.openFlagsToHost(arch, a.arg(2) & ~arch.openFlags().value("FASYNC"));
-                yield HostLibc.syscall(HOST_FCNTL, h, hostCmd, flags, 0, 0, 0);
+                yield HostSyscall.call(HOST_FCNTL, h, hostCmd, flags, 0, 0, 0);
             }
             case "F_GETLK", "F_OFD_GETLK" -> lock(a, h, hostCmd, StructArg.Dir.INOUT);
             case "F_SETLK", "F_SETLKW", "F_OFD_SETLK", "F_OFD_SETLKW" -> lock(a, h, hostCmd, StructArg.Dir.IN);
             case "F_GETOWN", "F_SETOWN", "F_SETPIPE_SZ", "F_GETPIPE_SZ", "F_ADD_SEALS", "F_GET_SEALS", "F_GETLEASE", "F_GETSIG" ->
-                    HostLibc.syscall(HOST_FCNTL, h, hostCmd, a.arg(2), 0, 0, 0);
+                    HostSyscall.call(HOST_FCNTL, h, hostCmd, a.arg(2), 0, 0, 0);
             case "F_GETOWN_EX", "F_SETOWN_EX" -> {
                 StructArg o = StructArg.of(a, a.arg(2), "f_owner_ex", 1, name.equals("F_GETOWN_EX") ? StructArg.Dir.OUT : StructArg.Dir.IN);
-                long r = HostLibc.syscall(HOST_FCNTL, h, hostCmd, o.host, 0, 0, 0);
+                long r = HostSyscall.call(HOST_FCNTL, h, hostCmd, o.host, 0, 0, 0);
                 if (r >= 0) o.copyOut();
                 yield r;
             }
             case "F_GET_RW_HINT", "F_SET_RW_HINT", "F_GET_FILE_RW_HINT", "F_SET_FILE_RW_HINT" -> {
                 StructArg o = StructArg.of(a, a.arg(2), "u64", 1, name.startsWith("F_GET") ? StructArg.Dir.OUT : StructArg.Dir.IN);
-                long r = HostLibc.syscall(HOST_FCNTL, h, hostCmd, o.host, 0, 0, 0);
+                long r = HostSyscall.call(HOST_FCNTL, h, hostCmd, o.host, 0, 0, 0);
                 if (r >= 0) o.copyOut();
                 yield r;
             }
@@ -157,7 +157,7 @@ final class FdSyscalls {
     private static long lock(SyscallArgs a, int h, long hostCmd, StructArg.Dir dir) {
         StructArg fl = StructArg.of(a, a.arg(2), "flock", 1, dir);
         if (fl.host == 0) return -Errno.EFAULT;
-        long r = HostLibc.syscall(HOST_FCNTL, h, hostCmd, fl.host, 0, 0, 0);
+        long r = HostSyscall.call(HOST_FCNTL, h, hostCmd, fl.host, 0, 0, 0);
         if (r >= 0) fl.copyOut();
         return r;
     }
@@ -184,8 +184,8 @@ final class FdSyscalls {
         }
         MemorySegment fds = a.arena().allocate(8, 4);
         long r = hostNumber == HOST_PIPE2
-                ? HostLibc.syscall(HOST_PIPE2, fds.address(), hostFlags, 0, 0, 0, 0)
-                : HostLibc.syscall(hostNumber, x0, hostFlags, x2, fds.address(), 0, 0);
+                ? HostSyscall.call(HOST_PIPE2, fds.address(), hostFlags, 0, 0, 0, 0)
+                : HostSyscall.call(hostNumber, x0, hostFlags, x2, fds.address(), 0, 0);
         if (r < 0) return r;
         int h0 = fds.get(ValueLayout.JAVA_INT, 0), h1 = fds.get(ValueLayout.JAVA_INT, 4);
         long g0 = Passthrough.newFd(a, h0, cloexec);
@@ -281,7 +281,7 @@ final class FdSyscalls {
         }
         long arg = info.size() < 0 ? a.arg(2) : a.buffer(2, info.size(), info.kernelWrites());
         if (info.size() > 0 && arg == 0) return -Errno.EFAULT;
-        return HostLibc.syscall(HOST_IOCTL, h, req & 0xffffffffL, arg, 0, 0, 0);
+        return HostSyscall.call(HOST_IOCTL, h, req & 0xffffffffL, arg, 0, 0, 0);
     }
 
     static int hostSocketpair() {

@@ -1,11 +1,11 @@
 package io.mimic.linuxuser.syscall;
 
-import io.mimic.linuxuser.host.HostLibc;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.syscalls.linux.Errno;
 import io.mimic.syscalls.linux.LinuxArch;
 import io.mimic.syscalls.linux.StructLayout;
 import io.mimic.translator.memory.GuestAccess;
+import io.mimic.translator.memory.HostSyscall;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
@@ -101,7 +101,7 @@ final class FileSyscalls {
         int dir = a.dirFd(0);
         long hostPath = a.path(1);
         long buf = a.buffer(2, bufSize, true);
-        return HostLibc.syscall(HOST_READLINKAT, dir, hostPath, buf, bufSize, 0, 0);
+        return HostSyscall.call(HOST_READLINKAT, dir, hostPath, buf, bufSize, 0, 0);
     }
 
     /** openat2: struct open_how carries the flags, translated as openat's are. */
@@ -129,7 +129,7 @@ final class FileSyscalls {
         StructConverter.setField(host, 0, hh, "flags", Passthrough.openFlagsToHost(arch, flags) | Passthrough.HOST_O_CLOEXEC, ho);
         StructConverter.setField(host, 0, hh, "mode", mode, ho);
         StructConverter.setField(host, 0, hh, "resolve", resolve, ho);
-        long r = HostLibc.syscall(HostSyscalls.number("openat2"), a.dirFd(0), a.path(1), host.address(), hh.size(), 0, 0);
+        long r = HostSyscall.call(HostSyscalls.number("openat2"), a.dirFd(0), a.path(1), host.address(), hh.size(), 0, 0);
         return r < 0 ? r : Passthrough.newFd(a, (int) r, cloexec);
     }
 
@@ -141,11 +141,11 @@ final class FileSyscalls {
         int h = a.fd(0);
         long count = a.arg(2) & 0xffffffffL;
         long buf = a.buffer(1, count, true);
-        long r = HostLibc.syscall(HOST_GETDENTS64, h, buf, count, 0, 0, 0);
+        long r = HostSyscall.call(HOST_GETDENTS64, h, buf, count, 0, 0, 0);
         if (r > 0 && TaskDirectory.is(a.process, h, a.arg(1), r, a.arena())) {
             // Only the guest's threads; a batch of the JVM's alone must not read as the end.
             while (r > 0 && (r = TaskDirectory.keepGuestThreads(a.process, a.arg(1), r)) == 0) {
-                r = HostLibc.syscall(HOST_GETDENTS64, h, buf, count, 0, 0, 0);
+                r = HostSyscall.call(HOST_GETDENTS64, h, buf, count, 0, 0, 0);
             }
         }
         if (r <= 0 || a.order() == LinuxArch.host().byteOrder()) return r;

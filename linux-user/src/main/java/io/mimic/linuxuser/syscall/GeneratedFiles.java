@@ -1,11 +1,11 @@
 package io.mimic.linuxuser.syscall;
 
 import io.mimic.linuxuser.host.HostFds;
-import io.mimic.linuxuser.host.HostLibc;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.proc.ProcFiles;
 import io.mimic.syscalls.linux.Errno;
 import io.mimic.translator.memory.GuestAccess;
+import io.mimic.translator.memory.HostSyscall;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -47,20 +47,20 @@ final class GeneratedFiles {
 
     /** A close-on-exec host memfd holding {@code content}, positioned at 0; or -errno. */
     static int memfd(Arena arena, String name, byte[] content) {
-        int fd = (int) HostLibc.syscall(MEMFD_CREATE, arena.allocateFrom(name).address(), MFD_CLOEXEC, 0, 0, 0, 0);
+        int fd = (int) HostSyscall.call(MEMFD_CREATE, arena.allocateFrom(name).address(), MFD_CLOEXEC, 0, 0, 0, 0);
         if (fd < 0) return fd;
         MemorySegment buf = arena.allocate(Math.max(content.length, 1));
         MemorySegment.copy(content, 0, buf, ValueLayout.JAVA_BYTE, 0, content.length);
         long done = 0;
         while (done < content.length) {
-            long n = HostLibc.syscall(WRITE, fd, buf.address() + done, content.length - done, 0, 0, 0);
+            long n = HostSyscall.call(WRITE, fd, buf.address() + done, content.length - done, 0, 0, 0);
             if (n <= 0) {
                 HostFds.close(fd);
                 return (int) (n < 0 ? n : -Errno.EIO);
             }
             done += n;
         }
-        HostLibc.syscall(LSEEK, fd, 0, 0, 0, 0, 0);
+        HostSyscall.call(LSEEK, fd, 0, 0, 0, 0, 0);
         return fd;
     }
 }

@@ -1,6 +1,5 @@
 package io.mimic.linuxuser.syscall;
 
-import io.mimic.linuxuser.host.HostLibc;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.signal.SignalConstants;
 import io.mimic.linuxuser.signal.SignalDelivery;
@@ -9,6 +8,7 @@ import io.mimic.syscalls.linux.Errno;
 import io.mimic.syscalls.linux.LinuxArch;
 import io.mimic.syscalls.linux.StructLayout;
 import io.mimic.translator.memory.GuestAccess;
+import io.mimic.translator.memory.HostSyscall;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -100,7 +100,7 @@ final class IoSyscalls {
         long tmo = timeout.host;
         if (nInvalid > 0) tmo = a.arena().allocate(LinuxArch.host().struct("timespec").size(), 8).address(); // zero: do not wait
         long hostTmo = tmo;
-        long r = withMask(a, mask, () -> HostLibc.syscall(HOST_PPOLL, host.address(), nfds, hostTmo, 0, 8, 0));
+        long r = withMask(a, mask, () -> HostSyscall.call(HOST_PPOLL, host.address(), nfds, hostTmo, 0, 8, 0));
         if (r < 0) return r;
         if (nInvalid == 0) timeout.copyOut();
         for (int i = 0; i < nfds; i++) {
@@ -154,7 +154,7 @@ final class IoSyscalls {
         }
         StructArg timeout = StructArg.of(a, a.arg(4), "timespec", 1, StructArg.Dir.INOUT);
         int hn = hostNfds;
-        long r = withMask(a, mask, () -> HostLibc.syscall(HOST_PSELECT6, hn,
+        long r = withMask(a, mask, () -> HostSyscall.call(HOST_PSELECT6, hn,
                 hostSets[0] == null ? 0 : hostSets[0].address(), hostSets[1] == null ? 0 : hostSets[1].address(),
                 hostSets[2] == null ? 0 : hostSets[2].address(), timeout.host, 0));
         if (r < 0) return r;
@@ -195,7 +195,7 @@ final class IoSyscalls {
         long timeout = a.arg(3);
         if (timespecTimeout) timeout = StructArg.in(a, a.arg(3), "timespec").host;
         long tmo = timeout;
-        long r = withMask(a, mask, () -> HostLibc.syscall(timespecTimeout ? HOST_EPOLL_PWAIT2 : HOST_EPOLL_PWAIT, h,
+        long r = withMask(a, mask, () -> HostSyscall.call(timespecTimeout ? HOST_EPOLL_PWAIT2 : HOST_EPOLL_PWAIT, h,
                 host.address(), max, tmo, 0, 8));
         if (r <= 0) return r;
         MemorySegment m = GuestAccess.raw();

@@ -1,12 +1,13 @@
 package io.mimic.linuxuser.syscall;
 
 import io.mimic.linuxuser.host.HostFds;
-import io.mimic.linuxuser.host.HostLibc;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.syscalls.linux.Errno;
 import io.mimic.syscalls.linux.FlagTable;
 import io.mimic.syscalls.linux.LinuxArch;
+import io.mimic.syscalls.linux.TableText;
 import io.mimic.translator.memory.GuestAccess;
+import io.mimic.translator.memory.HostSyscall;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class Passthrough implements SyscallHandler {
         }
         this.returnsFd = fd;
         List<Arg> args = new ArrayList<>();
-        for (String w : io.mimic.syscalls.linux.TableText.words(s)) args.add(parse(w));
+        for (String w : TableText.words(s)) args.add(parse(w));
         if (args.size() > 6) throw new IllegalArgumentException("more than 6 arguments: " + spec);
         this.spec = args.toArray(Arg[]::new);
     }
@@ -164,7 +165,7 @@ public final class Passthrough implements SyscallHandler {
                 }
             };
         }
-        long r = HostLibc.syscall(hostNumber, h[0], h[1], h[2], h[3], h[4], h[5]);
+        long r = HostSyscall.call(hostNumber, h[0], h[1], h[2], h[3], h[4], h[5]);
         if (structs != null && (r >= 0 || r == -Errno.EINTR)) {
             for (StructArg sa : structs) if (sa != null) sa.copyOut();
         }

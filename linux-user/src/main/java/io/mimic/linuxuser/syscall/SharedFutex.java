@@ -1,8 +1,8 @@
 package io.mimic.linuxuser.syscall;
 
-import io.mimic.linuxuser.host.HostLibc;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.translator.memory.AddressSpace;
+import io.mimic.translator.memory.HostSyscall;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -55,6 +55,6 @@ final class SharedFutex {
             }
         }
         long uaddr2 = addr2 == 0 ? 0 : a.hostPointer(addr2, 4, cmd == FutexSyscalls.FUTEX_WAKE_OP);
-        return HostLibc.syscall(HOST_FUTEX, uaddr, op & ~FutexSyscalls.FUTEX_PRIVATE_FLAG, val, fourth, uaddr2, val3);
+        return HostSyscall.call(HOST_FUTEX, uaddr, op & ~FutexSyscalls.FUTEX_PRIVATE_FLAG, val, fourth, uaddr2, val3);
     }
 }

@@ -1,12 +1,12 @@
 package io.mimic.linuxuser.syscall;
 
-import io.mimic.linuxuser.host.HostLibc;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.syscalls.linux.Errno;
 import io.mimic.syscalls.linux.LinuxArch;
 import io.mimic.syscalls.linux.StructLayout;
 import io.mimic.translator.memory.GuestAccess;
 import io.mimic.translator.memory.HostReservation;
+import io.mimic.translator.memory.HostSyscall;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -135,7 +135,7 @@ final class SocketSyscalls {
             if (bad[0] != 0) return -Errno.EBADF;
             msg.setControl(ctl.address(), msg.controllen);
         }
-        return HostLibc.syscall(HostSyscalls.number("sendmsg"), h, msg.host.address(), a.arg(2), 0, 0, 0);
+        return HostSyscall.call(HostSyscalls.number("sendmsg"), h, msg.host.address(), a.arg(2), 0, 0, 0);
     }
 
     private static long recvmsg(SyscallArgs a) {
@@ -151,7 +151,7 @@ final class SocketSyscalls {
             msg.setControl(ctl.address(), msg.controllen);
         }
         // Received fds become host fds close-on-exec whatever the guest asked; its flag is its own.
-        long r = HostLibc.syscall(HostSyscalls.number("recvmsg"), h, msg.host.address(), flags | MSG_CMSG_CLOEXEC, 0, 0, 0);
+        long r = HostSyscall.call(HostSyscalls.number("recvmsg"), h, msg.host.address(), flags | MSG_CMSG_CLOEXEC, 0, 0, 0);
         if (r < 0) return r;
         long clen = ctl == null ? 0 : msg.hostField("controllen");
         if (ctl != null) {
@@ -258,7 +258,7 @@ final class SocketSyscalls {
         long cloexecBit = a.arch().openFlags().value("O_CLOEXEC"), nonblockBit = a.arch().openFlags().value("O_NONBLOCK");
         if ((flags & ~(cloexecBit | nonblockBit)) != 0) return -Errno.EINVAL;
         AddressOut out = new AddressOut(a, a.arg(1), a.arg(2));
-        long r = HostLibc.syscall(HOST_ACCEPT4, h, out.host, out.hostLen, FdSyscalls.cloexecNonblockToHost(a, flags), 0, 0);
+        long r = HostSyscall.call(HOST_ACCEPT4, h, out.host, out.hostLen, FdSyscalls.cloexecNonblockToHost(a, flags), 0, 0);
         if (r < 0) return r;
         out.finish(a);
         return Passthrough.newFd(a, (int) r, (flags & cloexecBit) != 0);
@@ -268,7 +268,7 @@ final class SocketSyscalls {
         int h = a.fd(0);
         if (a.arg(1) == 0) return -Errno.EFAULT;
         AddressOut out = new AddressOut(a, a.arg(1), a.arg(2));
-        long r = HostLibc.syscall(hostNumber, h, out.host, out.hostLen, 0, 0, 0);
+        long r = HostSyscall.call(hostNumber, h, out.host, out.hostLen, 0, 0, 0);
         if (r >= 0) out.finish(a);
         return r;
     }
@@ -277,7 +277,7 @@ final class SocketSyscalls {
         int h = a.fd(0);
         long buf = a.buffer(1, a.arg(2), true);
         AddressOut out = new AddressOut(a, a.arg(4), a.arg(5));
-        long r = HostLibc.syscall(HOST_RECVFROM, h, buf, a.arg(2), a.arg(3), out.host, out.hostLen);
+        long r = HostSyscall.call(HOST_RECVFROM, h, buf, a.arg(2), a.arg(3), out.host, out.hostLen);
         if (r >= 0) out.finish(a);
         return r;
     }
@@ -291,7 +291,7 @@ final class SocketSyscalls {
         long val = a.buffer(3, size, true);
         MemorySegment len = a.arena().allocate(4, 4);
         len.set(ValueLayout.JAVA_INT, 0, size);
-        long r = HostLibc.syscall(HOST_GETSOCKOPT, h, a.arg(1), a.arg(2), val, len.address(), 0);
+        long r = HostSyscall.call(HOST_GETSOCKOPT, h, a.arg(1), a.arg(2), val, len.address(), 0);
         if (r >= 0) a.writeInt(lenPtr, len.get(ValueLayout.JAVA_INT, 0));
         return r;
     }

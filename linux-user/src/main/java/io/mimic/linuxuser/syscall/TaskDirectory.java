@@ -1,9 +1,9 @@
 package io.mimic.linuxuser.syscall;
 
-import io.mimic.linuxuser.host.HostLibc;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.process.GuestProcess;
 import io.mimic.translator.memory.GuestAccess;
+import io.mimic.translator.memory.HostSyscall;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -31,7 +31,7 @@ final class TaskDirectory {
     static boolean is(GuestProcess p, int hostFd, long dirents, long len, Arena arena) {
         if (!onlyNumbers(dirents, len)) return false;
         MemorySegment buf = arena.allocate(64);
-        long n = HostLibc.syscall(READLINKAT, AT_FDCWD, arena.allocateFrom("/proc/self/fd/" + hostFd).address(),
+        long n = HostSyscall.call(READLINKAT, AT_FDCWD, arena.allocateFrom("/proc/self/fd/" + hostFd).address(),
                 buf.address(), buf.byteSize(), 0, 0);
         if (n <= 0 || n >= buf.byteSize()) return false;
         return new String(buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8)

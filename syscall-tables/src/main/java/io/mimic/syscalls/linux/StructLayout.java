@@ -41,7 +41,6 @@ public final class StructLayout {
     public static StructLayout parse(String name, int size, String spec) {
         List<Field> fields = new java.util.ArrayList<>();
         for (String w : TableText.words(spec)) {
-            if (w.isEmpty()) continue;
             int at = w.indexOf('@'), colon = w.indexOf(':', at), star = w.indexOf('*', colon);
             if (at <= 0 || colon < 0) throw new IllegalArgumentException(name + ": bad field " + w);
             String type = star < 0 ? w.substring(colon + 1) : w.substring(colon + 1, star);

@@ -11,11 +11,18 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The host's raw {@code syscall(2)}, the one foreign-function downcall Mimic links: the guest's
- * memory reservation ({@link HostMmap}) and linux-user's passthrough system calls (its HostLibc)
- * both go through it. Linking a downcall costs a cold JVM tens of milliseconds (the FFM linker
- * generates a stub class and lambda forms, which the AOT cache cannot hold), and a process start
- * waits for it: with a second downcall for libc's mmap, static hello took 0.03 s longer.
+ * The host's raw {@code syscall(2)}, the one foreign-function downcall Mimic links. Guest system
+ * calls that Linux-on-Linux can pass through (linux-user's syscall layer) go here with host
+ * numbers and host addresses (guest memory is one contiguous host reservation), so their
+ * semantics are the host kernel's own; the guest's memory reservation ({@link HostMmap}) uses it
+ * too.
+ *
+ * The binding is the JDK's foreign-function API rather than jnr-ffi: measured on this project's
+ * machines, jnr-ffi's generated stubs cost 0.5-0.8 s at every process start (hello world took
+ * 1 s), and binfmt_misc and CI start thousands of processes. Linking a downcall still costs a
+ * cold JVM tens of milliseconds (the FFM linker generates a stub class and lambda forms, which the
+ * AOT cache cannot hold), and a process start waits for it: with a second downcall for libc's
+ * mmap, static hello took 0.03 s longer.
  */
 public final class HostSyscall {
     private static final Linker LINKER = Linker.nativeLinker();
@@ -27,6 +34,8 @@ public final class HostSyscall {
                     ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
                     ValueLayout.JAVA_LONG),
             Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
+    /** getpid's number on the x86-64 host (the only host Mimic runs on), for {@link #link}. */
+    private static final int X86_64_GETPID = 39;
     /** Where each thread's errno is captured; allocated once per thread. */
     private static final ThreadLocal<MemorySegment> STATE =
             ThreadLocal.withInitial(() -> Arena.global().allocate(CALL_STATE));
@@ -42,9 +51,6 @@ public final class HostSyscall {
     public static void link() {
         call(X86_64_GETPID, 0, 0, 0, 0, 0, 0);
     }
-
-    /** getpid's number on the x86-64 host (the only host Mimic runs on). */
-    private static final int X86_64_GETPID = 39;
 
     /** Raw host system call; returns the result or -errno, the kernel's own convention. */
     public static long call(int hostNumber, long a0, long a1, long a2, long a3, long a4, long a5) {
