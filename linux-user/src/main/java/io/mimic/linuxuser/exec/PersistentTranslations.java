@@ -5,6 +5,7 @@ import io.mimic.linuxuser.process.GuestProcess;
 import io.mimic.linuxuser.process.RunningImage;
 import io.mimic.translator.engine.CodeCache;
 import io.mimic.translator.engine.TranslatedUnit;
+import io.mimic.translator.engine.UnitBytes;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -30,10 +31,14 @@ import java.util.Set;
  * the classes its first run generated instead of translating its code again (most of a short
  * run's time). The file is named after a hash of this build of the translator, the ISA and the
  * program file (path, size, modification time); it holds chunks of units in the format the code
- * cache hands translations on with (each chunk with its length and CRC-32C), each unit used only where the guest's bytes still hash the same
- * (see CodeCache), so a stale or foreign entry is never run. Units are appended when an image
- * ends (exit, execve) with one write in append mode, so concurrent runs do not mix their chunks;
- * a file that does not parse is deleted and rebuilt. The directory is {@code MIMIC_CODE_CACHE},
+ * cache hands translations on with (each chunk with its length and CRC-32C), each unit used only
+ * where the guest's bytes still hash the same (see CodeCache), so a stale or foreign entry is
+ * never run. The units an image translates are appended every few MB while it runs and when it
+ * ends (exit, execve), each chunk written at the file's end under an exclusive lock on the file,
+ * so that concurrent runs do not mix their chunks and each knows where its own went: the class
+ * bytes of units in the file are not kept in the heap but read again from there when needed
+ * (UnitBytes), so the file stays open while they may be. A file that does not parse is deleted
+ * and rebuilt. The directory is {@code MIMIC_CODE_CACHE},
  * or {@code $XDG_CACHE_HOME/mimic/code} ({@code ~/.cache/mimic/code}); {@code MIMIC_CODE_CACHE=off}
  * turns it off, and so do {@code -d in_asm} and {@code -d exec} (they must see every unit
  * translated). Since the files hold code Mimic runs, the directory must be the user's own and
@@ -54,51 +59,131 @@ public final class PersistentTranslations {
 
     private PersistentTranslations() {}
 
-    /** A new image of {@code p} starts (its program is mapped): takes its program's translations. */
+    /**
+     * A new image of {@code p} starts (its program is mapped): takes its program's translations,
+     * whose class bytes stay in the file (see UnitBytes), and has the units it translates put
+     * there as it goes, a few MB at a time.
+     */
     public static void imageStarts(GuestProcess p) {
         Path file = fileFor(p);
         if (file == null) return;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            if (ch.size() > MAX_FILE) return;
+        p.code.setStore(message -> put(p, message));
+        try {
+            FileChannel ch = channelFor(p, false);
+            if (ch == null || ch.size() > MAX_FILE) return; // the program's first run, or a file at its limit
             ByteBuffer header = ByteBuffer.allocate(8);
-            while (true) {
+            for (long at = 0; ; ) {
                 header.clear();
-                if (!readFully(ch, header)) break; // the end (or a torn header, taken as the end)
+                if (!readFully(ch, header, at)) break; // the end (or a torn header, taken as the end)
                 int n = header.getInt(0), sum = header.getInt(4);
                 if (n < 4 || n > MAX_FILE) throw new IOException("malformed chunk");
+                long chunkAt = at + 8;
                 ByteBuffer chunk = ByteBuffer.allocate(n);
-                if (!readFully(ch, chunk)) {
+                if (!readFully(ch, chunk, chunkAt)) {
                     // Another run may be appending right now; a tail torn by a crash long ago is not that.
                     if (Files.getLastModifiedTime(file).toMillis() < System.currentTimeMillis() - 60_000) {
                         throw new IOException("torn chunk");
                     }
                     break;
                 }
+                at = chunkAt + n;
                 byte[] bytes = chunk.array();
-                if (crc(bytes) != sum) throw new IOException("damaged chunk");
-                p.code.readTranslations(new DataInputStream(new ByteArrayInputStream(bytes)), false, true);
+                if (UnitBytes.crc(bytes, 0, n) != sum) throw new IOException("damaged chunk");
+                ChunkStream in = new ChunkStream(bytes);
+                p.code.readTranslations(new DataInputStream(in), false, true, (data, length) -> {
+                    int from = in.position();
+                    data.skipNBytes(length);
+                    return new UnitBytes.InFile(ch, chunkAt + from, length, UnitBytes.crc(bytes, from, length));
+                });
             }
-        } catch (java.nio.file.NoSuchFileException e) {
-            // the program's first run
         } catch (IOException | UnsupportedOperationException e) {
             // Torn or not ours: rebuilt from this run on (what parsed is still checked before use).
-            delete(file);
+            forget(file);
         }
     }
 
-    /** Fills {@code b} from {@code ch}; false if the file ends first. */
-    private static boolean readFully(FileChannel ch, ByteBuffer b) throws IOException {
+    /** A chunk being parsed, which tells where in it the parser is (DataInputStream does not buffer). */
+    private static final class ChunkStream extends ByteArrayInputStream {
+        ChunkStream(byte[] bytes) { super(bytes); }
+
+        int position() { return pos; }
+    }
+
+    /**
+     * Files whose units' class bytes are still read from, newest last. A few, not all: a process
+     * that execs program after program would otherwise keep a descriptor for each. A unit whose
+     * file was closed here is translated again if it is ever reached (UnitBytes.InFile).
+     */
+    private static final java.util.ArrayDeque<FileChannel> KEPT_OPEN = new java.util.ArrayDeque<>();
+    private static final int MAX_KEPT_OPEN = 4;
+
+    private static synchronized void keepOpen(FileChannel ch) {
+        KEPT_OPEN.addLast(ch);
+        if (KEPT_OPEN.size() > MAX_KEPT_OPEN) {
+            try {
+                KEPT_OPEN.removeFirst().close();
+            } catch (IOException ignored) {
+                // closing a read-only file: nothing was lost
+            }
+        }
+    }
+
+    /** Fills {@code b} from {@code ch} at {@code at}; false if the file ends first. */
+    private static boolean readFully(FileChannel ch, ByteBuffer b, long at) throws IOException {
         while (b.hasRemaining()) {
-            if (ch.read(b) < 0) return false;
+            if (ch.read(b, at + b.position()) < 0) return false;
         }
         return true;
     }
 
-    /** Each chunk carries its CRC-32C: a file damaged on disk is dropped, never run. */
-    private static int crc(byte[] b) {
-        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
-        c.update(b);
-        return (int) c.getValue();
+    /** The image whose program's file is open, and that file (read, and written under a lock). */
+    private static GuestProcess openFor;
+    private static FileChannel open;
+
+    /** The open translation file of {@code p}'s program, made if {@code create}; null if there is none. */
+    private static synchronized FileChannel channelFor(GuestProcess p, boolean create) throws IOException {
+        if (p == openFor && open != null && open.isOpen()) return open;
+        Path file = fileFor(p);
+        if (file == null) return null;
+        boolean exists = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+        if (!exists && !create) return null;
+        FileChannel ch = FileChannel.open(file, Set.<java.nio.file.OpenOption>of(StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(
+                EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+        if (!exists) evict(file.getParent());
+        keepOpen(ch);
+        openFor = p;
+        open = ch;
+        return ch;
+    }
+
+    /** Deletes a damaged file; the image's next write makes a new one (units read from the old stay readable). */
+    private static synchronized void forget(Path file) {
+        delete(file);
+        openFor = null;
+        open = null;
+    }
+
+    /**
+     * Appends one message (with its length and CRC-32C) to the file of {@code image}'s program;
+     * where it went, or null. Under an exclusive lock on the file, so that concurrent runs of the
+     * program write whole chunks one after the other, and each knows the offset of its own.
+     */
+    private static synchronized UnitBytes.Place put(GuestProcess image, byte[] message) {
+        try {
+            FileChannel ch = channelFor(image, true);
+            if (ch == null) return null;
+            try (java.nio.channels.FileLock ignored = ch.lock()) {
+                long at = ch.size();
+                if (at > MAX_FILE) return null;
+                ByteBuffer b = ByteBuffer.allocate(8 + message.length).putInt(message.length)
+                        .putInt(UnitBytes.crc(message, 0, message.length)).put(message).flip();
+                while (b.hasRemaining()) ch.write(b, at + b.position());
+                return new UnitBytes.Place(ch, at + 8);
+            }
+        } catch (IOException | RuntimeException e) {
+            return null; // a full disk or a read-only cache: the next run translates again
+        }
     }
 
     private static void delete(Path file) {
@@ -139,9 +224,8 @@ public final class PersistentTranslations {
     public static void imageEnds() {
         GuestProcess image = RunningImage.get();
         if (io.mimic.linuxuser.fork.TranslationReturn.returnToParent(image)) return;
-        Path file = image == null ? null : fileFor(image);
-        if (file == null) return;
-        append(file, sink -> image.code.unpersistedMessages(CHUNK, sink));
+        if (image == null || fileFor(image) == null) return;
+        image.code.persist(CHUNK, message -> put(image, message));
     }
 
     /**
@@ -149,35 +233,11 @@ public final class PersistentTranslations {
      * hand-on format) to the file of {@code image}'s program; false if there is none or it fails.
      */
     public static boolean append(GuestProcess image, List<byte[]> messages) {
-        Path file = fileFor(image);
-        if (file == null) return false;
-        return append(file, messages::forEach);
-    }
-
-    /** Writes each chunk {@code source} gives, with its length and CRC, one write each in append mode. */
-    private static boolean append(Path file, Consumer<Consumer<byte[]>> source) {
-        try {
-            boolean exists = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
-            if (exists && Files.size(file) > MAX_FILE) return false;
-            try (FileChannel ch = FileChannel.open(file, Set.<java.nio.file.OpenOption>of(StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(
-                    EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))) {
-                if (!exists) evict(file.getParent());
-                // One write per chunk, in append mode: concurrent runs interleave whole chunks only.
-                source.accept(chunk -> {
-                    ByteBuffer b = ByteBuffer.allocate(8 + chunk.length).putInt(chunk.length).putInt(crc(chunk))
-                            .put(chunk).flip();
-                    try {
-                        while (b.hasRemaining()) ch.write(b);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-            }
-            return true;
-        } catch (IOException | java.io.UncheckedIOException | UnsupportedOperationException e) {
-            return false; // a full disk or a read-only cache: the next run translates again
+        if (fileFor(image) == null) return false;
+        for (byte[] m : messages) {
+            if (put(image, m) == null) return false;
         }
+        return true;
     }
 
     /** The image whose file {@link #fileFor} named last, and that file (an image asks twice: at its start and end). */

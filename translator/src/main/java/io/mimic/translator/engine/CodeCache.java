@@ -35,7 +35,7 @@ public final class CodeCache {
      * Guarded by the cache's lock.
      */
     private final java.util.HashMap<Long, List<InheritedUnit>> inherited = new java.util.HashMap<>();
-    /** Class bytes held in {@link #inherited}; beyond {@link #MAX_INHERITED_BYTES} more are dropped. */
+    /** Class bytes {@link #inherited} holds in memory; beyond {@link #MAX_INHERITED_BYTES} more are dropped. */
     private long inheritedBytes;
     private static final long MAX_INHERITED_BYTES = 64L << 20;
     private final AddressSpace memory;
@@ -43,6 +43,20 @@ public final class CodeCache {
     private volatile long codeLow = Long.MAX_VALUE, codeHigh = Long.MIN_VALUE;
     private Consumer<String> inAsmLog;
     private int maxInsns = DEFAULT_MAX_INSNS;
+    /**
+     * Where this cache's new units go for good while it runs (the program's translation file), or
+     * null (a forked child's copy of its parent's program returns them to the parent instead).
+     */
+    private UnitBytes.Store store;
+    /** Class bytes of units translated here that are only in the heap; persisted past {@link #PERSIST_EVERY}. */
+    private long heldUnpersisted;
+    /**
+     * A program that translates much (python3: 14,000 units, 28 MB of class bytes) would otherwise
+     * hold every unit's bytes in the heap until it ends, for the file and for forks.
+     */
+    private static final long PERSIST_EVERY = 4L << 20;
+    /** Messages of at most this size when persisting while running. */
+    private static final int PERSIST_MESSAGE = 256 * 1024;
 
     /** Counters for -d stats. */
     public static final class Stats {
@@ -69,6 +83,9 @@ public final class CodeCache {
     public void setInAsmLog(Consumer<String> log) { this.inAsmLog = log; }
 
     public void setMaxInstructions(int n) { this.maxInsns = Math.max(1, n); }
+
+    /** Persists new units to {@code s} while running, a few MB at a time (null: only when told, see {@link #persist}). */
+    public synchronized void setStore(UnitBytes.Store s) { this.store = s; }
 
     /** CPUs running this cache's code: told to leave stale units when code is invalidated. */
     private final java.util.Set<CpuState> cpus = ConcurrentHashMap.newKeySet();
@@ -125,6 +142,9 @@ public final class CodeCache {
             noteCode(u);
             if (inAsmLog != null) logInAsm(c);
             units.put(pc, u);
+            if (u.bytesHash != 0 && (heldUnpersisted += u.classBytes.length()) >= PERSIST_EVERY && store != null) {
+                persist(PERSIST_MESSAGE, store);
+            }
             return u;
         }
     }
@@ -134,13 +154,21 @@ public final class CodeCache {
         if (u.highPc > codeHigh) codeHigh = u.highPc;
     }
 
-    /** Defines a unit made elsewhere; null if the JVM refuses its class (then it is translated here). */
+    /**
+     * Defines a unit made elsewhere; null if the JVM refuses its class or its bytes cannot be read
+     * again (then it is translated here).
+     */
     private TranslatedUnit defineInherited(InheritedUnit h) {
         try {
             return compiler.define(h);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | java.io.IOException e) {
             return null;
         }
+    }
+
+    /** The class bytes {@code h} keeps in the heap (none when they stay in a file). */
+    private static long heldBytes(InheritedUnit h) {
+        return h.classBytes() instanceof UnitBytes.Held held ? held.length() : 0;
     }
 
     /** The inherited translation of the code now at {@code pc}, taken out of the store, or null. */
@@ -153,7 +181,7 @@ public final class CodeCache {
             if (!h.matches(isa, memory)) continue;
             candidates.remove(i);
             if (candidates.isEmpty()) inherited.remove(pc);
-            inheritedBytes -= h.classBytes().length;
+            inheritedBytes -= heldBytes(h);
             return h;
         }
         return null;
@@ -161,15 +189,15 @@ public final class CodeCache {
 
     /** Adds a translation made elsewhere, unless the store has the same one or is full. */
     private void addInherited(InheritedUnit h) {
-        if (h.bytesHash() == 0 || inheritedBytes + h.classBytes().length > MAX_INHERITED_BYTES) return;
+        if (h.bytesHash() == 0 || inheritedBytes + heldBytes(h) > MAX_INHERITED_BYTES) return;
         List<InheritedUnit> candidates = inherited.computeIfAbsent(h.entryPc(), k -> new ArrayList<>(1));
         for (InheritedUnit c : candidates) {
             if (c.bytesHash() == h.bytesHash() && c.isa().equals(h.isa()) && c.highPc() == h.highPc()) return;
         }
         // A few programs at the same address (static binaries all start at the same place): keep the newest four.
-        if (candidates.size() == 4) inheritedBytes -= candidates.removeFirst().classBytes().length;
+        if (candidates.size() == 4) inheritedBytes -= heldBytes(candidates.removeFirst());
         candidates.add(h);
-        inheritedBytes += h.classBytes().length;
+        inheritedBytes += heldBytes(h);
     }
 
     private void logInAsm(UnitCompiler.Compiled c) {
@@ -232,8 +260,14 @@ public final class CodeCache {
      */
     public synchronized void writeTranslations(DataOutputStream out, boolean onlyFresh) throws IOException {
         List<InheritedUnit> all = handOn(onlyFresh);
+        List<byte[]> bytes = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            byte[] b = readBytes(all.get(i));
+            if (b == null) all.remove(i--);
+            else bytes.add(b);
+        }
         out.writeInt(all.size());
-        for (InheritedUnit h : all) h.writeTo(out);
+        for (int i = 0; i < all.size(); i++) all.get(i).writeTo(out, bytes.get(i));
     }
 
     /**
@@ -247,21 +281,58 @@ public final class CodeCache {
     }
 
     /**
-     * The units run here that the program's translation file does not have yet, given to
-     * {@code sink} one message at a time as {@link #translationMessages} cuts them (a message is
-     * not kept once given); they count as persisted from now on.
+     * Puts the units run here that the program's translation file does not have yet into
+     * {@code store}, in messages of about {@code maxBytes} as {@link #translationMessages} cuts
+     * them; they count as persisted from now on, and the class bytes of those stored are read
+     * back from the file when needed ({@link UnitBytes.InFile}) instead of being kept in the heap.
      */
-    public synchronized void unpersistedMessages(int maxBytes, java.util.function.Consumer<byte[]> sink) {
-        List<TranslatedUnit> chosen = new ArrayList<>();
-        for (TranslatedUnit u : units.values()) {
-            if (canHandOn(u) && !u.persisted) chosen.add(u);
-        }
+    public synchronized void persist(int maxBytes, UnitBytes.Store into) {
         String isa = frontend.name();
-        messages(new java.util.AbstractList<InheritedUnit>() {
-            @Override public InheritedUnit get(int i) { return InheritedUnit.of(isa, chosen.get(i)); }
-            @Override public int size() { return chosen.size(); }
-        }, maxBytes, sink);
-        for (TranslatedUnit u : chosen) u.persisted = true;
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        List<TranslatedUnit> pending = new ArrayList<>();
+        List<Integer> classAt = new ArrayList<>();
+        try {
+            for (TranslatedUnit u : units.values()) {
+                if (!canHandOn(u) || u.persisted) continue;
+                InheritedUnit h = InheritedUnit.of(isa, u);
+                byte[] bytes = readBytes(h);
+                if (bytes == null) continue;
+                int before = buffer.size();
+                h.writeTo(out, bytes);
+                int at = buffer.size() - bytes.length; // the class bytes come last
+                if (buffer.size() + 4 > maxBytes && !pending.isEmpty()) {
+                    byte[] all = buffer.toByteArray();
+                    store(message(pending.size(), all, 0, before), pending, classAt, into);
+                    buffer.reset();
+                    buffer.write(all, before, all.length - before);
+                    at -= before;
+                }
+                pending.add(u);
+                classAt.add(at);
+            }
+            if (!pending.isEmpty()) store(message(pending.size(), buffer.toByteArray(), 0, buffer.size()), pending, classAt, into);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+        heldUnpersisted = 0;
+    }
+
+    /** Stores one message of {@link #persist}; its units' class bytes start at 4 + classAt (after the count). */
+    private static void store(byte[] message, List<TranslatedUnit> units, List<Integer> classAt, UnitBytes.Store into) {
+        UnitBytes.Place place = into.put(message);
+        for (int i = 0; i < units.size(); i++) {
+            TranslatedUnit u = units.get(i);
+            // Marked even when not stored: a full disk is not retried with every unit.
+            u.persisted = true;
+            if (place != null) {
+                int at = 4 + classAt.get(i), length = u.classBytes.length();
+                u.classBytes = new UnitBytes.InFile(place.file(), place.offset() + at, length,
+                        UnitBytes.crc(message, at, length));
+            }
+        }
+        units.clear();
+        classAt.clear();
     }
 
     private static void messages(List<InheritedUnit> all, int maxBytes, java.util.function.Consumer<byte[]> sink) {
@@ -270,8 +341,10 @@ public final class CodeCache {
         int count = 0;
         try {
             for (InheritedUnit h : all) {
+                byte[] classBytes = readBytes(h);
+                if (classBytes == null) continue;
                 int before = units.size();
-                h.writeTo(out);
+                h.writeTo(out, classBytes);
                 if (units.size() + 4 > maxBytes && count > 0) {
                     byte[] bytes = units.toByteArray();
                     sink.accept(message(count, bytes, 0, before));
@@ -289,6 +362,15 @@ public final class CodeCache {
 
     private static byte[] message(int count, byte[] units, int from, int to) {
         return java.nio.ByteBuffer.allocate(4 + to - from).putInt(count).put(units, from, to - from).array();
+    }
+
+    /** The class bytes of {@code h}, or null if they were in a file that can no longer be read (it is not handed on). */
+    private static byte[] readBytes(InheritedUnit h) {
+        try {
+            return h.classBytes().bytes();
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** A unit still valid whose guest bytes were hashable when it was made. */
@@ -319,7 +401,13 @@ public final class CodeCache {
 
     /** As {@link #readTranslations(DataInputStream, boolean)}; {@code persisted}: read from the program's translation file. */
     public synchronized void readTranslations(DataInputStream in, boolean fresh, boolean persisted) throws IOException {
-        for (int n = in.readInt(); n > 0; n--) addInherited(InheritedUnit.readFrom(in, fresh, persisted));
+        readTranslations(in, fresh, persisted, UnitBytes.Source.READ);
+    }
+
+    /** As above, with the class bytes taken by {@code source} (left in a file kept open: see {@link UnitBytes}). */
+    public synchronized void readTranslations(DataInputStream in, boolean fresh, boolean persisted, UnitBytes.Source source)
+            throws IOException {
+        for (int n = in.readInt(); n > 0; n--) addInherited(InheritedUnit.readFrom(in, fresh, persisted, source));
     }
 
     /**

@@ -24,7 +24,7 @@ import java.lang.foreign.ValueLayout;
  *                  exec/PersistentTranslations)
  */
 record InheritedUnit(String isa, long entryPc, long lowPc, long highPc, long bytesHash, int guestInstructions,
-                     int bytecodeSize, int chainSlots, byte[] classBytes, boolean fresh, boolean persisted) {
+                     int bytecodeSize, int chainSlots, UnitBytes classBytes, boolean fresh, boolean persisted) {
     /** Units spanning more guest bytes than this are not handed on (hashing them would cost too much). */
     static final long MAX_SPAN = 16 * 1024;
 
@@ -70,7 +70,8 @@ record InheritedUnit(String isa, long entryPc, long lowPc, long highPc, long byt
         return h ^ (h >>> 29);
     }
 
-    void writeTo(DataOutputStream out) throws IOException {
+    /** Writes this unit with its class bytes {@code bytes} (read by the caller: see {@link UnitBytes}). */
+    void writeTo(DataOutputStream out, byte[] bytes) throws IOException {
         out.writeUTF(isa);
         out.writeLong(entryPc);
         out.writeLong(lowPc);
@@ -79,19 +80,19 @@ record InheritedUnit(String isa, long entryPc, long lowPc, long highPc, long byt
         out.writeInt(guestInstructions);
         out.writeInt(bytecodeSize);
         out.writeInt(chainSlots);
-        out.writeInt(classBytes.length);
-        out.write(classBytes);
+        out.writeInt(bytes.length);
+        out.write(bytes);
     }
 
-    static InheritedUnit readFrom(DataInputStream in, boolean fresh, boolean persisted) throws IOException {
+    static InheritedUnit readFrom(DataInputStream in, boolean fresh, boolean persisted, UnitBytes.Source source)
+            throws IOException {
         String isa = in.readUTF();
         long entry = in.readLong(), low = in.readLong(), high = in.readLong(), hash = in.readLong();
         int insns = in.readInt(), size = in.readInt(), slots = in.readInt(), n = in.readInt();
         if (slots < 0 || n < 0 || n > (1 << 20) || high - low > MAX_SPAN) {
             throw new IOException("malformed translation at 0x" + Long.toHexString(entry));
         }
-        byte[] bytes = new byte[n];
-        in.readFully(bytes);
-        return new InheritedUnit(isa, entry, low, high, hash, insns, size, slots, bytes, fresh, persisted);
+        return new InheritedUnit(isa.intern(), entry, low, high, hash, insns, size, slots, source.take(in, n), fresh,
+                persisted);
     }
 }

@@ -17,7 +17,7 @@ public abstract class TranslatedUnit {
     public int bytecodeSize;
     public volatile boolean valid;
     /** The hidden class's bytes, kept so that a forked child can define it without translating (InheritedUnit). */
-    byte[] classBytes;
+    UnitBytes classBytes;
     /** Hash of the guest bytes [lowPc, highPc) it translates, 0 if it cannot be handed on (InheritedUnit). */
     long bytesHash;
     /** Translated in this process (or learned from a child): a parent has not seen it. */

@@ -139,8 +139,9 @@ final class UnitCompiler implements Opcodes {
     }
 
     /** Defines a unit another process translated (a forked child's inheritance). */
-    TranslatedUnit define(InheritedUnit h) {
-        TranslatedUnit unit = define(h.classBytes(), h.entryPc(), h.chainSlots());
+    TranslatedUnit define(InheritedUnit h) throws java.io.IOException {
+        TranslatedUnit unit = define(h.classBytes().bytes(), h.entryPc(), h.chainSlots());
+        unit.classBytes = h.classBytes();
         unit.lowPc = h.lowPc();
         unit.highPc = h.highPc();
         unit.guestInstructions = h.guestInstructions();
@@ -158,7 +159,7 @@ final class UnitCompiler implements Opcodes {
                     : LOOKUP.defineHiddenClass(bytes, true);
             TranslatedUnit unit = (TranslatedUnit) HostUnsafe.UNSAFE.allocateInstance(hidden.lookupClass());
             unit.init(entry, chainSlots);
-            unit.classBytes = bytes;
+            unit.classBytes = new UnitBytes.Held(bytes);
             return unit;
         } catch (ReflectiveOperationException | LinkageError t) {
             throw new IllegalStateException("generated code for guest pc 0x" + Long.toHexString(entry) + " was rejected", t);

@@ -4,6 +4,7 @@ import io.mimic.translator.engine.CodeCache;
 import io.mimic.translator.engine.CpuState;
 import io.mimic.translator.engine.ExecutionLoop;
 import io.mimic.translator.engine.SystemInterface;
+import io.mimic.translator.engine.UnitBytes;
 import io.mimic.translator.memory.AddressSpace;
 import io.mimic.translator.memory.GuestAccess;
 import io.mimic.translator.memory.Prot;
@@ -15,9 +16,15 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Translations handed from one code cache to another (fork, a child's return, execve): used
@@ -131,6 +138,99 @@ class TranslationHandOnTest {
             assertEquals(1, messages.size(), "a unit bigger than the limit goes alone");
         } finally {
             second.memory.clear();
+        }
+    }
+
+    /** A store as a program's translation file is one: messages appended to a file kept open. */
+    private static UnitBytes.Store fileStore(FileChannel file) {
+        return message -> {
+            try {
+                long at = file.size();
+                file.write(ByteBuffer.wrap(message), at);
+                return new UnitBytes.Place(file, at);
+            } catch (IOException e) {
+                return null;
+            }
+        };
+    }
+
+    /** Flips one byte of {@code file} inside its last {@code fromEnd} bytes (in a unit's class bytes). */
+    private static void damage(FileChannel file, long fromEnd) throws IOException {
+        long at = file.size() - fromEnd;
+        ByteBuffer b = ByteBuffer.allocate(1);
+        file.read(b, at);
+        file.write(ByteBuffer.wrap(new byte[] {(byte) ~b.get(0)}), at);
+    }
+
+    @Test
+    void persistedUnitsAreReadBackFromTheirFileWhenHandedOn(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Image first = new Image(ADD_TEN);
+        try (FileChannel file = FileChannel.open(dir.resolve("units"), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            first.run(0);
+            first.cache.persist(1 << 20, fileStore(file));
+            assertTrue(file.size() > 4, "the unit went to the file");
+            byte[] translations = first.export(false);
+            assertTrue(translations.length > 4, "and is handed on from there");
+            first.memory.clear();
+            Image second = new Image(ADD_TEN);
+            second.take(translations, false);
+            assertEquals(110, second.run(100));
+            assertEquals(1, second.cache.stats().unitsInherited);
+            second.memory.clear();
+
+            // Bytes that are no longer those written are not handed on.
+            Image third = new Image(ADD_TEN);
+            third.run(0);
+            third.cache.persist(1 << 20, fileStore(file));
+            damage(file, 10);
+            assertEquals(4, third.export(false).length, "only the count");
+            third.memory.clear();
+        }
+    }
+
+    @Test
+    void unitsLeftInAFileThatChangedAreTranslatedAgain(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Image first = new Image(ADD_TEN);
+        first.run(0);
+        byte[] translations = first.export(false);
+        first.memory.clear();
+        Path path = dir.resolve("units");
+        Files.write(path, translations);
+        try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            for (boolean damaged : new boolean[] {false, true}) {
+                if (damaged) damage(file, 10);
+                Image next = new Image(ADD_TEN);
+                // As PersistentTranslations reads a file: the class bytes stay where they are.
+                long[] at = {0};
+                ByteArrayInputStream in = new ByteArrayInputStream(translations) {
+                    { at[0] = 0; }
+                    @Override public synchronized int read(byte[] b, int off, int len) {
+                        int n = super.read(b, off, len);
+                        at[0] = pos;
+                        return n;
+                    }
+                    @Override public synchronized int read() {
+                        int v = super.read();
+                        at[0] = pos;
+                        return v;
+                    }
+                };
+                next.cache.readTranslations(new DataInputStream(in), false, true, (data, length) -> {
+                    long offset = at[0];
+                    UnitBytes bytes = new UnitBytes.InFile(file, offset, length,
+                            UnitBytes.crc(translations, (int) offset, length));
+                    data.skipNBytes(length);
+                    return bytes;
+                });
+                try {
+                    assertEquals(110, next.run(100));
+                    assertEquals(damaged ? 0 : 1, next.cache.stats().unitsInherited);
+                    assertEquals(damaged ? 1 : 0, next.cache.stats().unitsTranslated);
+                } finally {
+                    next.memory.clear();
+                }
+            }
         }
     }
 }

@@ -1,0 +1,77 @@
+package io.mimic.translator.engine;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * The bytes of a unit's hidden class, kept after it is defined so that it can be handed on
+ * (InheritedUnit): held in memory, or left where they lie in a translation file and read again
+ * only when needed. A program's second run finds thousands of units in its file (python3: 14,000,
+ * 28 MB) and reaches only some of them; reading them all into the heap made it the largest item
+ * of Mimic's resident memory after the JIT's own.
+ */
+public sealed interface UnitBytes {
+    int length();
+
+    /** The bytes; for a file, read again (an IOException when the file can no longer be read). */
+    byte[] bytes() throws IOException;
+
+    /** Bytes held in memory. */
+    record Held(byte[] array) implements UnitBytes {
+        @Override public int length() { return array.length; }
+        @Override public byte[] bytes() { return array; }
+    }
+
+    /**
+     * Bytes at {@code offset} of a file kept open, with their CRC-32C. Translation files only
+     * grow, by whole chunks, so what was checked there once is still there; a file closed since
+     * (see linux-user's PersistentTranslations), cut short or changed answers an IOException
+     * instead, and the unit is translated again: with the bytecode verifier off, no class is
+     * defined from bytes that are not the ones written.
+     */
+    record InFile(FileChannel file, long offset, int length, int crc) implements UnitBytes {
+        @Override
+        public byte[] bytes() throws IOException {
+            ByteBuffer b = ByteBuffer.allocate(length);
+            while (b.hasRemaining()) {
+                if (file.read(b, offset + b.position()) < 0) throw new EOFException("translation file shrank");
+            }
+            if (UnitBytes.crc(b.array(), 0, length) != crc) throw new IOException("translation file changed");
+            return b.array();
+        }
+    }
+
+    static int crc(byte[] b, int from, int length) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(b, from, length);
+        return (int) c.getValue();
+    }
+
+    /** Where a message of translations was put in a file kept open: its first byte's offset. */
+    record Place(FileChannel file, long offset) {}
+
+    /**
+     * Keeps messages of translations (CodeCache's hand-on format) for good, in the program's
+     * translation file: where one was put, or null if it was not (a full disk, a file at its limit).
+     */
+    @FunctionalInterface
+    interface Store {
+        Place put(byte[] message);
+    }
+
+    /** How a reader of handed-on translations takes the next {@code length} class bytes of {@code in}. */
+    @FunctionalInterface
+    interface Source {
+        UnitBytes take(DataInputStream in, int length) throws IOException;
+
+        /** Reads them into memory: for streams that are not a file kept open (a socket, a message). */
+        Source READ = (in, length) -> {
+            byte[] b = new byte[length];
+            in.readFully(b);
+            return new Held(b);
+        };
+    }
+}
