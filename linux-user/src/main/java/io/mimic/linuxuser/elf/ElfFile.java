@@ -1,23 +1,34 @@
 package io.mimic.linuxuser.elf;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A parsed and validated ELF64 executable: header and program headers. */
+/**
+ * A parsed and validated ELF64 executable: header and program headers. Only those are read; the
+ * segments' bytes go from the file straight into guest memory when the image is loaded
+ * ({@link #copy}), not through the heap (python3.11 is a 6.6 MB file, which stayed live there).
+ */
 public final class ElfFile {
     public static final int ET_EXEC = 2, ET_DYN = 3;
     public static final int PT_LOAD = 1, PT_INTERP = 3, PT_PHDR = 6, PT_GNU_STACK = 0x6474e551;
     public static final int PF_X = 1, PF_W = 2, PF_R = 4;
 
     public final Path path;
-    public final byte[] bytes;
+    /** What the file is read through (the path, or /proc/self/fd/N for a program handed over as an fd). */
+    private final Path source;
+    /** The file's size when it was read: every segment lies within it. */
+    private final long size;
     public final ByteOrder order;
     public final int type, machine, flags;
     public final long entry, phoff;
@@ -28,9 +39,14 @@ public final class ElfFile {
 
     public record Segment(int type, int flags, long offset, long vaddr, long filesz, long memsz, long align) {}
 
-    private ElfFile(Path path, byte[] bytes) throws ElfException {
+    /** The first bytes of a file (at most {@link #HEAD}, more if its program headers lie further). */
+    private static final int HEAD = 64 * 1024;
+
+    private ElfFile(Path path, Path source, FileChannel file) throws ElfException, IOException {
         this.path = path;
-        this.bytes = bytes;
+        this.source = source;
+        this.size = file.size();
+        byte[] bytes = readAt(file, 0, (int) Math.min(size, HEAD));
         String name = path.toString();
         if (bytes.length < 4 || bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
             throw new ElfException(name + ": not an ELF executable", 126);
@@ -53,8 +69,12 @@ public final class ElfFile {
         if (type != ET_EXEC && type != ET_DYN) {
             throw new ElfException(name + ": not an executable ELF file (type " + type + ")", 126);
         }
-        if (phentsize != 56 || phnum == 0 || phoff < 0 || phoff + (long) phnum * phentsize > bytes.length) {
+        if (phentsize != 56 || phnum == 0 || phoff < 0 || phoff + (long) phnum * phentsize > size) {
             throw new ElfException(name + ": truncated or malformed program headers", 126);
+        }
+        if (phoff + (long) phnum * phentsize > bytes.length) {
+            bytes = readAt(file, 0, (int) (phoff + (long) phnum * phentsize));
+            b = ByteBuffer.wrap(bytes).order(order);
         }
         List<Segment> segs = new ArrayList<>();
         String interp = null;
@@ -64,7 +84,7 @@ public final class ElfFile {
                     b.getLong(o + 32), b.getLong(o + 40), b.getLong(o + 48));
             if (s.type() == PT_LOAD) {
                 // a segment with no file bytes (a .bss-only one) may have any offset, as for the kernel
-                if (s.filesz() < 0 || s.filesz() > 0 && (s.offset() < 0 || s.offset() + s.filesz() > bytes.length)) {
+                if (s.filesz() < 0 || s.filesz() > 0 && (s.offset() < 0 || s.offset() + s.filesz() > size)) {
                     throw new ElfException(name + ": truncated ELF file (segment " + i + " extends past the end)", 126);
                 }
                 if (s.memsz() < s.filesz() || s.vaddr() < 0) {
@@ -72,10 +92,12 @@ public final class ElfFile {
                 }
             }
             if (s.type() == PT_INTERP) {
-                if (s.offset() + s.filesz() > bytes.length || s.filesz() < 1) {
+                if (s.offset() < 0 || s.offset() + s.filesz() > size || s.filesz() < 1) {
                     throw new ElfException(name + ": truncated ELF file (interpreter path)", 126);
                 }
-                interp = new String(bytes, (int) s.offset(), (int) s.filesz() - 1, java.nio.charset.StandardCharsets.UTF_8);
+                if (s.filesz() > 4096) throw new ElfException(name + ": malformed ELF file (interpreter path too long)", 126);
+                byte[] text = readAt(file, s.offset(), (int) s.filesz() - 1);
+                interp = new String(text, java.nio.charset.StandardCharsets.UTF_8);
             }
             segs.add(s);
         }
@@ -99,14 +121,44 @@ public final class ElfFile {
         String name = path.toString();
         if (!Files.exists(source)) throw new ElfException(name + ": No such file or directory", 127);
         if (Files.isDirectory(source)) throw new ElfException(name + ": Is a directory", 126);
-        try {
-            return new ElfFile(path, Files.readAllBytes(source));
+        try (FileChannel file = FileChannel.open(source, StandardOpenOption.READ)) {
+            return new ElfFile(path, source, file);
         } catch (NoSuchFileException e) {
             throw new ElfException(name + ": No such file or directory", 127);
         } catch (AccessDeniedException e) {
             throw new ElfException(name + ": Permission denied", 126);
         } catch (IOException e) {
             throw new ElfException(name + ": cannot read: " + e.getMessage(), 126);
+        }
+    }
+
+    /** {@code length} bytes of {@code file} at {@code offset}; an EOFException if it is shorter. */
+    private static byte[] readAt(FileChannel file, long offset, int length) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(length);
+        while (b.hasRemaining()) {
+            if (file.read(b, offset + b.position()) < 0) throw new EOFException();
+        }
+        return b.array();
+    }
+
+    /**
+     * Copies {@code length} bytes of the file at {@code offset} (a segment's, checked against the
+     * file's size) to {@code into} at {@code at}, read straight into it.
+     */
+    void copy(long offset, long length, MemorySegment into, long at) throws ElfException {
+        try (FileChannel file = FileChannel.open(source, StandardOpenOption.READ)) {
+            for (long done = 0; done < length; ) {
+                long n = Math.min(length - done, 1L << 26);
+                ByteBuffer b = into.asSlice(at + done, n).asByteBuffer();
+                while (b.hasRemaining()) {
+                    if (file.read(b, offset + done + b.position()) < 0) throw new EOFException();
+                }
+                done += n;
+            }
+        } catch (EOFException e) {
+            throw new ElfException(path + ": truncated ELF file (it shrank while loading)", 126);
+        } catch (IOException e) {
+            throw new ElfException(path + ": cannot read: " + e.getMessage(), 126);
         }
     }
 }

@@ -5,7 +5,6 @@ import io.mimic.translator.memory.GuestAccess;
 import io.mimic.translator.memory.Prot;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 
 /** Maps an ELF file's PT_LOAD segments into the guest address space. */
@@ -74,7 +73,7 @@ public final class ElfLoader {
                 if (stop > Math.max(start, fileEnd)) as.map(Math.max(start, fileEnd), stop - Math.max(start, fileEnd), prot, "");
             }
             long dst = s.vaddr() + bias;
-            if (s.filesz() > 0) MemorySegment.copy(elf.bytes, (int) s.offset(), mem, ValueLayout.JAVA_BYTE, dst, (int) s.filesz());
+            if (s.filesz() > 0) elf.copy(s.offset(), s.filesz(), mem, dst);
             if (s.memsz() > s.filesz()) mem.asSlice(dst + s.filesz(), s.memsz() - s.filesz()).fill((byte) 0);
             if (s.offset() == 0 && phdr == 0) phdr = s.vaddr() + bias + elf.phoff;
             end = Math.max(end, s.vaddr() + bias + s.memsz());
