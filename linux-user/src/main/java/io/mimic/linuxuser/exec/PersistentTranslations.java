@@ -3,7 +3,6 @@ package io.mimic.linuxuser.exec;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.process.GuestProcess;
 import io.mimic.linuxuser.process.RunningImage;
-import io.mimic.translator.engine.CodeCache;
 import io.mimic.translator.engine.TranslatedUnit;
 import io.mimic.translator.engine.UnitBytes;
 
@@ -22,7 +21,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,9 +66,14 @@ public final class PersistentTranslations {
         Path file = fileFor(p);
         if (file == null) return;
         p.code.setStore(message -> put(p, message));
+        FileChannel ch;
         try {
-            FileChannel ch = channelFor(p, false);
+            ch = channelFor(p, false);
             if (ch == null || ch.size() > MAX_FILE) return; // the program's first run, or a file at its limit
+        } catch (IOException e) {
+            return; // not readable here: left as it is
+        }
+        try {
             ByteBuffer header = ByteBuffer.allocate(8);
             for (long at = 0; ; ) {
                 header.clear();
@@ -123,7 +126,7 @@ public final class PersistentTranslations {
             try {
                 KEPT_OPEN.removeFirst().close();
             } catch (IOException ignored) {
-                // closing a read-only file: nothing was lost
+                // every write to it was complete (put): nothing is lost
             }
         }
     }
@@ -147,9 +150,16 @@ public final class PersistentTranslations {
         if (file == null) return null;
         boolean exists = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
         if (!exists && !create) return null;
-        FileChannel ch = FileChannel.open(file, Set.<java.nio.file.OpenOption>of(StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(
-                EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(file, Set.<java.nio.file.OpenOption>of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(
+                    EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+        } catch (java.nio.file.AccessDeniedException e) {
+            if (!exists) throw e;
+            // A file made read-only is still read; nothing is added to it (put's lock fails).
+            ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        }
         if (!exists) evict(file.getParent());
         keepOpen(ch);
         openFor = p;

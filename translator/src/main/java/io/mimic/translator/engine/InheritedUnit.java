@@ -72,6 +72,11 @@ record InheritedUnit(String isa, long entryPc, long lowPc, long highPc, long byt
 
     /** Writes this unit with its class bytes {@code bytes} (read by the caller: see {@link UnitBytes}). */
     void writeTo(DataOutputStream out, byte[] bytes) throws IOException {
+        writeTo(out, bytes, bytes.length);
+    }
+
+    /** As above, the class bytes being the first {@code length} of {@code bytes}. */
+    void writeTo(DataOutputStream out, byte[] bytes, int length) throws IOException {
         out.writeUTF(isa);
         out.writeLong(entryPc);
         out.writeLong(lowPc);
@@ -80,8 +85,8 @@ record InheritedUnit(String isa, long entryPc, long lowPc, long highPc, long byt
         out.writeInt(guestInstructions);
         out.writeInt(bytecodeSize);
         out.writeInt(chainSlots);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        out.writeInt(length);
+        out.write(bytes, 0, length);
     }
 
     static InheritedUnit readFrom(DataInputStream in, boolean fresh, boolean persisted, UnitBytes.Source source)

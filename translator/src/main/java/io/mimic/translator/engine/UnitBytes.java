@@ -35,12 +35,18 @@ public sealed interface UnitBytes {
     record InFile(FileChannel file, long offset, int length, int crc) implements UnitBytes {
         @Override
         public byte[] bytes() throws IOException {
-            ByteBuffer b = ByteBuffer.allocate(length);
+            byte[] b = new byte[length];
+            readInto(b);
+            return b;
+        }
+
+        /** Reads the bytes into the start of {@code into} (at least {@link #length} long), checked. */
+        public void readInto(byte[] into) throws IOException {
+            ByteBuffer b = ByteBuffer.wrap(into, 0, length);
             while (b.hasRemaining()) {
                 if (file.read(b, offset + b.position()) < 0) throw new EOFException("translation file shrank");
             }
-            if (UnitBytes.crc(b.array(), 0, length) != crc) throw new IOException("translation file changed");
-            return b.array();
+            if (UnitBytes.crc(into, 0, length) != crc) throw new IOException("translation file changed");
         }
     }
 
