@@ -32,6 +32,18 @@ public final class SpareProcess {
             GETRESUID = HostSyscalls.number("getresuid"), GETRESGID = HostSyscalls.number("getresgid");
     private static final int SIGKILL = 9;
     private static volatile List<byte[]> command;
+    /**
+     * JIT options of the spares only: C1 compiles a method when it has run 800 times instead of
+     * 200 (C2's thresholds are unchanged). A spare and the short child it usually becomes (a
+     * shell's command substitution, a pipeline stage) run much of Mimic's start-up, restore and
+     * system-call code a few hundred times, and C1 compiled it for little gain: a busybox sh loop
+     * of 20 forks, 9.6 -> 8.7 s of CPU, 5.37 -> 5.17 s (docs/PERFORMANCE.md). Ten times the
+     * default saved more (8.2 s of CPU) but made a long-running child (lua exec'd from a command
+     * substitution) 3-5% slower, as its own hot code was compiled later. Before the user's own
+     * options (MIMIC_JAVA_OPTS), which win.
+     */
+    private static final List<String> SPARE_JIT_OPTIONS = List.of("-XX:Tier3InvocationThreshold=800",
+            "-XX:Tier3MinInvocationThreshold=400", "-XX:Tier3CompileThreshold=8000");
     /** The spare's pid, for {@link #killAtExit} (a process has at most one spare). */
     private static volatile int liveSpare = -1;
     /** This process's ids when the spare started (it has the same until it becomes a child). */
@@ -149,6 +161,8 @@ public final class SpareProcess {
         }
         List<String> out = new ArrayList<>();
         out.add(ProcessHandle.current().info().command().orElse(words.get(0)));
+        // A spare's own spares have them already (its command line is this one).
+        if (!words.contains(SPARE_JIT_OPTIONS.getFirst())) out.addAll(SPARE_JIT_OPTIONS);
         int i = 1;
         while (i < words.size()) {
             String w = words.get(i++);
