@@ -47,6 +47,24 @@ public final class ForkChild {
     }
 
     /**
+     * For the training run of the JDK's AOT cache (cli/Train), which never forks: what a spare
+     * loads and generates while it warms up and restores a snapshot (the fork package's classes,
+     * the JDK's data streams, the register fields' reflective accessors and their lambda forms),
+     * so that every spare finds them in the cache instead of loading them from the jars and
+     * generating them in its interpreter.
+     */
+    public static void rehearseForTraining() {
+        for (LinuxAbi abi : LinuxAbis.all()) rehearseRestore(abi);
+        // Loaded, not run: the classes of a real restore and of the child's links to its parent
+        // (naming a class loads it; the training JVM records what it loaded).
+        java.util.List<Class<?>> restore = java.util.List.of(ForkSnapshot.class, ForkSnapshot.Restored.class,
+                ParentLink.class, TranslationReturn.class, GuestFork.class, SpareProcess.class,
+                io.mimic.linuxuser.host.PacketSockets.class, UnixSockets.class, GuestRunner.Image.class,
+                io.mimic.linuxuser.signal.SigAction.class);
+        assert !restore.isEmpty();
+    }
+
+    /**
      * Returns the exit status (the guest's ends by GuestExit). {@code parentAbi} names the ABI of
      * the process that started this spare (null: not known), the one its fork will most likely need.
      */
