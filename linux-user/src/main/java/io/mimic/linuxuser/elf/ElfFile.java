@@ -135,10 +135,15 @@ public final class ElfFile {
     /** {@code length} bytes of {@code file} at {@code offset}; an EOFException if it is shorter. */
     private static byte[] readAt(FileChannel file, long offset, int length) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length);
+        fill(file, offset, b);
+        return b.array();
+    }
+
+    /** Fills {@code b} from {@code file} at {@code offset}; an EOFException if the file is shorter. */
+    private static void fill(FileChannel file, long offset, ByteBuffer b) throws IOException {
         while (b.hasRemaining()) {
             if (file.read(b, offset + b.position()) < 0) throw new EOFException();
         }
-        return b.array();
     }
 
     /**
@@ -149,10 +154,7 @@ public final class ElfFile {
         try (FileChannel file = FileChannel.open(source, StandardOpenOption.READ)) {
             for (long done = 0; done < length; ) {
                 long n = Math.min(length - done, 1L << 26);
-                ByteBuffer b = into.asSlice(at + done, n).asByteBuffer();
-                while (b.hasRemaining()) {
-                    if (file.read(b, offset + done + b.position()) < 0) throw new EOFException();
-                }
+                fill(file, offset + done, into.asSlice(at + done, n).asByteBuffer());
                 done += n;
             }
         } catch (EOFException e) {

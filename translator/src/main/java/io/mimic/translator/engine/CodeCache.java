@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -280,7 +281,7 @@ public final class CodeCache {
      */
     public synchronized List<byte[]> translationMessages(boolean onlyFresh, int maxBytes) {
         List<byte[]> messages = new ArrayList<>();
-        messages(handOn(onlyFresh), maxBytes, messages::add);
+        messages(handOn(onlyFresh), maxBytes, (message, which, classAt) -> messages.add(message));
         return messages;
     }
 
@@ -292,73 +293,68 @@ public final class CodeCache {
      */
     public synchronized void persist(int maxBytes, UnitBytes.Store into) {
         String isa = frontend.name();
-        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(buffer);
-        List<TranslatedUnit> pending = new ArrayList<>();
-        List<Integer> classAt = new ArrayList<>();
-        try {
-            for (TranslatedUnit u : units.values()) {
-                if (!canHandOn(u) || u.persisted) continue;
-                InheritedUnit h = InheritedUnit.of(isa, u);
-                byte[] bytes = readBytes(h);
-                if (bytes == null) continue;
-                int before = buffer.size();
-                h.writeTo(out, bytes);
-                int at = buffer.size() - bytes.length; // the class bytes come last
-                if (buffer.size() + 4 > maxBytes && !pending.isEmpty()) {
-                    byte[] all = buffer.toByteArray();
-                    store(message(pending.size(), all, 0, before), pending, classAt, into);
-                    buffer.reset();
-                    buffer.write(all, before, all.length - before);
-                    at -= before;
-                }
-                pending.add(u);
-                classAt.add(at);
-            }
-            if (!pending.isEmpty()) store(message(pending.size(), buffer.toByteArray(), 0, buffer.size()), pending, classAt, into);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        List<TranslatedUnit> chosen = new ArrayList<>();
+        List<InheritedUnit> handed = new ArrayList<>();
+        for (TranslatedUnit u : units.values()) {
+            if (!canHandOn(u) || u.persisted) continue;
+            chosen.add(u);
+            handed.add(InheritedUnit.of(isa, u));
         }
+        messages(handed, maxBytes, (message, which, classAt) -> {
+            UnitBytes.Place place = into.put(message);
+            for (int k = 0; k < which.length; k++) {
+                TranslatedUnit u = chosen.get(which[k]);
+                // Marked even when not stored: a full disk is not retried with every unit.
+                u.persisted = true;
+                if (place != null) {
+                    int length = u.classBytes.length();
+                    u.classBytes = new UnitBytes.InFile(place.file(), place.offset() + classAt[k], length,
+                            UnitBytes.crc(message, classAt[k], length));
+                }
+            }
+        });
         heldUnpersisted = 0;
     }
 
-    /** Stores one message of {@link #persist}; its units' class bytes start at 4 + classAt (after the count). */
-    private static void store(byte[] message, List<TranslatedUnit> units, List<Integer> classAt, UnitBytes.Store into) {
-        UnitBytes.Place place = into.put(message);
-        for (int i = 0; i < units.size(); i++) {
-            TranslatedUnit u = units.get(i);
-            // Marked even when not stored: a full disk is not retried with every unit.
-            u.persisted = true;
-            if (place != null) {
-                int at = 4 + classAt.get(i), length = u.classBytes.length();
-                u.classBytes = new UnitBytes.InFile(place.file(), place.offset() + at, length,
-                        UnitBytes.crc(message, at, length));
-            }
-        }
-        units.clear();
-        classAt.clear();
+    /** Takes one message cut by {@link #messages}: for each unit in it, its index in the list cut and where its class bytes start in the message. */
+    @FunctionalInterface
+    private interface MessageSink {
+        void accept(byte[] message, int[] units, int[] classAt);
     }
 
-    private static void messages(List<InheritedUnit> all, int maxBytes, java.util.function.Consumer<byte[]> sink) {
-        java.io.ByteArrayOutputStream units = new java.io.ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(units);
+    /**
+     * Cuts {@code all} into self-contained messages (a count, then the units) of at most about
+     * {@code maxBytes} each; a unit whose bytes can no longer be read is left out.
+     */
+    private static void messages(List<InheritedUnit> all, int maxBytes, MessageSink sink) {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        byte[][] scratch = {new byte[8192]};
+        int[] which = new int[all.size()], classAt = new int[all.size()];
         int count = 0;
         try {
-            for (InheritedUnit h : all) {
-                byte[] classBytes = readBytes(h);
-                if (classBytes == null) continue;
-                int before = units.size();
-                h.writeTo(out, classBytes);
-                if (units.size() + 4 > maxBytes && count > 0) {
-                    byte[] bytes = units.toByteArray();
-                    sink.accept(message(count, bytes, 0, before));
-                    units.reset();
-                    units.write(bytes, before, bytes.length - before);
+            for (int i = 0; i < all.size(); i++) {
+                InheritedUnit h = all.get(i);
+                byte[] bytes = bytesOf(h, scratch);
+                if (bytes == null) continue;
+                int before = buffer.size(), length = h.classBytes().length();
+                h.writeTo(out, bytes, length);
+                int at = 4 + buffer.size() - length; // after the message's count; a unit's class bytes come last
+                if (buffer.size() + 4 > maxBytes && count > 0) {
+                    byte[] b = buffer.toByteArray();
+                    sink.accept(message(count, b, 0, before), Arrays.copyOf(which, count), Arrays.copyOf(classAt, count));
+                    buffer.reset();
+                    buffer.write(b, before, b.length - before);
+                    at -= before;
                     count = 0;
                 }
-                count++;
+                which[count] = i;
+                classAt[count++] = at;
             }
-            if (count > 0) sink.accept(message(count, units.toByteArray(), 0, units.size()));
+            if (count > 0) {
+                sink.accept(message(count, buffer.toByteArray(), 0, buffer.size()), Arrays.copyOf(which, count),
+                        Arrays.copyOf(classAt, count));
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // a byte array does not fail
         }
@@ -379,15 +375,6 @@ public final class CodeCache {
             f.readInto(scratch[0]);
             return scratch[0];
         } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** The class bytes of {@code h}, or null if they were in a file that can no longer be read (it is not handed on). */
-    private static byte[] readBytes(InheritedUnit h) {
-        try {
-            return h.classBytes().bytes();
-        } catch (java.io.IOException e) {
             return null;
         }
     }

@@ -70,12 +70,10 @@ record InheritedUnit(String isa, long entryPc, long lowPc, long highPc, long byt
         return h ^ (h >>> 29);
     }
 
-    /** Writes this unit with its class bytes {@code bytes} (read by the caller: see {@link UnitBytes}). */
-    void writeTo(DataOutputStream out, byte[] bytes) throws IOException {
-        writeTo(out, bytes, bytes.length);
-    }
-
-    /** As above, the class bytes being the first {@code length} of {@code bytes}. */
+    /**
+     * Writes this unit with its class bytes, the first {@code length} of {@code bytes} (read by
+     * the caller: see {@link UnitBytes}).
+     */
     void writeTo(DataOutputStream out, byte[] bytes, int length) throws IOException {
         out.writeUTF(isa);
         out.writeLong(entryPc);
