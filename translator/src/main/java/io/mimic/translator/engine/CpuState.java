@@ -18,7 +18,7 @@ import java.util.List;
  * ISA subclasses it with its register file.
  */
 public abstract class CpuState {
-    public static final int TLB_BITS = 8;
+    public static final int TLB_BITS = 12;
     public static final int TLB_SIZE = 1 << TLB_BITS;
     public static final long TLB_INVALID = -1L;
 
@@ -47,30 +47,28 @@ public abstract class CpuState {
     /** The exit's target, so that the dispatcher never chains the slot to another unit. */
     long chainMissPc;
 
-    /** The address-space epoch the TLB entries were filled under. */
-    private long tlbEpoch;
+    /** Mapping changes made by any thread that this CPU's TLB has not caught up with yet. */
+    private final TlbInvalidations staleRanges = new TlbInvalidations();
     /** Told of address-space changes made by any thread: stop at the next safe point. */
-    private final AddressSpace.ChangeListener tlbShootdown = (start, len) -> interruptPending = 1;
+    private final AddressSpace.ChangeListener tlbShootdown = (start, len) -> {
+        staleRanges.add(start, len);
+        interruptPending = 1;
+    };
 
     protected CpuState(AddressSpace memory) {
         this.memory = memory;
         flushTlb();
-        tlbEpoch = memory.epoch();
         memory.addListener(tlbShootdown);
     }
 
     /**
      * Called by the dispatcher at a safe point on this CPU's own thread, after clearing
-     * interruptPending: flushes the TLB if the address space changed since it was filled. A thread
-     * that changes a mapping bumps the epoch first and then sets every CPU's interruptPending, so a
-     * CPU that reads an old epoch here is interrupted again.
+     * interruptPending: drops the TLB entries of ranges whose mappings changed since. A thread
+     * that changes a mapping records the range first and then sets every CPU's interruptPending,
+     * so a CPU that misses the range here is interrupted again.
      */
     public final void syncTlb() {
-        long e = memory.epoch();
-        if (e != tlbEpoch) {
-            tlbEpoch = e;
-            flushTlb();
-        }
+        staleRanges.apply(tlbRead, tlbWrite);
     }
 
     /** The thread this CPU belonged to has ended: stop listening to the address space. */

@@ -30,12 +30,12 @@ public final class EngineStats {
     // guest memory slow paths (GuestAccess)
     /** TLB miss on a page that allows the access (refilled). */
     public static final LongAdder tlbReadRefills = new LongAdder(), tlbWriteRefills = new LongAdder();
-    /** Misaligned or page-crossing accesses (checked, never cached in the TLB). */
-    public static final LongAdder unalignedReads = new LongAdder(), unalignedWrites = new LongAdder();
+    /** Page-crossing accesses (checked against the page table each time, never cached in the TLB). */
+    public static final LongAdder pageCrossingReads = new LongAdder(), pageCrossingWrites = new LongAdder();
     /** Accesses that raised a guest fault. */
     public static final LongAdder memoryFaults = new LongAdder();
-    /** TLB flushes (a mapping changed). */
-    public static final LongAdder tlbFlushes = new LongAdder();
+    /** Whole-TLB flushes, and ranges dropped from a TLB (mappings changed). */
+    public static final LongAdder tlbFlushes = new LongAdder(), tlbRangeInvalidations = new LongAdder();
 
     static volatile long startNanos;
 
@@ -67,10 +67,10 @@ public final class EngineStats {
                 chainPatches.sum());
         out.printf("mimic: stats: exits: %d system calls, %d interrupts, %d guest faults%n",
                 systemCalls.sum(), interrupts.sum(), faults.sum());
-        out.printf("mimic: stats: memory slow path: TLB refills %d read, %d write; misaligned or page-crossing %d read, %d write;"
-                        + " %d faults; %d TLB flushes%n",
-                tlbReadRefills.sum(), tlbWriteRefills.sum(), unalignedReads.sum(), unalignedWrites.sum(), memoryFaults.sum(),
-                tlbFlushes.sum());
+        out.printf("mimic: stats: memory slow path: TLB refills %d read, %d write; page-crossing %d read, %d write;"
+                        + " %d faults; %d TLB flushes, %d ranges invalidated%n",
+                tlbReadRefills.sum(), tlbWriteRefills.sum(), pageCrossingReads.sum(), pageCrossingWrites.sum(), memoryFaults.sum(),
+                tlbFlushes.sum(), tlbRangeInvalidations.sum());
     }
 
     private static double ratio(long a, long b) {

@@ -61,15 +61,6 @@ public final class AddressSpace {
         void rangeChanged(long start, long length);
     }
 
-    /**
-     * Counts changes that shrink permissions or replace contents. CPUs compare it with the value
-     * their TLB was filled under, at their next safe point (see CpuState#syncTlb): a TLB is only
-     * ever flushed by the thread that owns it, so no refill can race with the flush.
-     */
-    private volatile long epoch;
-
-    public long epoch() { return epoch; }
-
     public void addListener(ChangeListener l) { listeners.add(l); }
     public void removeListener(ChangeListener l) { listeners.remove(l); }
 
@@ -222,7 +213,6 @@ public final class AddressSpace {
     }
 
     private void notifyChanged(long start, long len) {
-        epoch++; // under the monitor: one writer at a time
         for (ChangeListener l : listeners) l.rangeChanged(start, len);
     }
 }
