@@ -49,9 +49,17 @@ public final class SignalDeath {
         throw new GuestExit(128 + sig);
     }
 
-    /** Stops the whole process (SIGSTOP and the default action of SIGTSTP/SIGTTIN/SIGTTOU) until SIGCONT. */
+    /**
+     * Stops the whole process (SIGSTOP and the default action of SIGTSTP/SIGTTIN/SIGTTOU) until
+     * SIGCONT. Sent to the calling thread, not to the process: the kernel hands a process-directed
+     * signal to any thread (the JVM's main thread first), and the caller could return from kill
+     * and run on before that thread had begun the group stop; a child that did raise(SIGSTOP);
+     * _exit(9) was then seen to exit instead of stop (once in some hundreds of runs). A signal
+     * pending on the caller itself is acted on before the syscall returns.
+     */
     public static void stop() {
-        HostSyscalls.call(HostSyscalls.number("kill"), ProcessHandle.current().pid(),
-                LinuxArch.host().signals().value("SIGSTOP"));
+        long pid = ProcessHandle.current().pid();
+        long tid = HostSyscalls.call(HostSyscalls.number("gettid"));
+        HostSyscalls.call(HostSyscalls.number("tgkill"), pid, tid, LinuxArch.host().signals().value("SIGSTOP"));
     }
 }
