@@ -61,6 +61,14 @@ final class TlbInvalidations {
     /** Invalidates the entries whose page lies in [start, end). */
     private static void drop(long[] tlb, long start, long end) {
         long first = start & AddressSpace.PAGE_MASK;
+        if ((end - first) >>> AddressSpace.PAGE_SHIFT < tlb.length) {
+            // Fewer pages than slots: each page can only be in its own slot.
+            for (long page = first; page < end; page += AddressSpace.PAGE_SIZE) {
+                int i = (int) (page >>> AddressSpace.PAGE_SHIFT) & (tlb.length - 1);
+                if (tlb[i] == page) tlb[i] = CpuState.TLB_INVALID;
+            }
+            return;
+        }
         for (int i = 0; i < tlb.length; i++) {
             long tag = tlb[i];
             if (tag != CpuState.TLB_INVALID && tag >= first && tag < end) tlb[i] = CpuState.TLB_INVALID;
