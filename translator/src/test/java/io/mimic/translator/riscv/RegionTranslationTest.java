@@ -3,6 +3,7 @@ package io.mimic.translator.riscv;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Register locals, write-back and control flow inside multi-instruction units. */
 class RegionTranslationTest {
@@ -25,5 +26,33 @@ class RegionTranslationTest {
         s.x(10, 100).run();
         assertEquals(0, s.cpu.x[10]);
         assertEquals(300, s.cpu.x[11]);
+    }
+
+    // nop; loop: ld a3,0(a4); add a5,a5,a3; addi a4,a4,8; addi a0,a0,-1; bnez a0,loop; ecall
+    private static final int[] SUM_LOOP = {0x00000013, 0x00073683, 0x00d787b3, 0x00870713, 0xfff50513, 0xfe0518e3, ECALL};
+    private static final long LOOP_LOAD = GuestSnippet.CODE + 4;
+
+    @Test
+    void loopLoadMissingTheTlbLeavesTheUnitAndResumesAtTheLoad() {
+        GuestSnippet s = new GuestSnippet(SUM_LOOP);
+        for (int i = 0; i < 8; i++) s.writeData(8L * i, 1L << i);
+        s.x(14, GuestSnippet.DATA).x(10, 8).run();
+        assertEquals(0xff, s.cpu.x[15]);
+        assertEquals(GuestSnippet.DATA + 64, s.cpu.x[14]);
+        assertEquals(0, s.cpu.x[10]);
+        // The cold TLB made the load leave its unit once; the dispatcher resumed at the load itself.
+        assertTrue(s.cache.stats().unitsTranslated >= 2, "a unit was translated from the load's pc");
+    }
+
+    @Test
+    void loopLoadRunningOffItsPageFaultsThereWithTheLoopsRegisters() {
+        GuestSnippet s = new GuestSnippet(SUM_LOOP);
+        s.writeData(8, 5);
+        s.x(14, GuestSnippet.DATA).x(10, 600).run();
+        assertEquals(io.mimic.translator.engine.GuestFault.Kind.READ, s.fault);
+        assertEquals(LOOP_LOAD, s.cpu.pc, "the fault is at the load");
+        assertEquals(GuestSnippet.DATA + 4096, s.cpu.x[14]);
+        assertEquals(600 - 512, s.cpu.x[10]);
+        assertEquals(5, s.cpu.x[15]);
     }
 }

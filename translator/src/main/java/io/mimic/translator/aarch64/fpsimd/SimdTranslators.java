@@ -25,9 +25,15 @@ final class SimdTranslators implements Opcodes {
 
     private SimdTranslators() {}
 
+    /**
+     * A scratch CPU per translating thread: a CPU is not small (its TLB alone is 64 KiB) and an
+     * unallocated encoding depends on the encoding only, not on the registers' values.
+     */
+    private static final ThreadLocal<Arm64Cpu> SCRATCH = ThreadLocal.withInitial(() -> new Arm64Cpu(new AddressSpace()));
+
     /** Runs the semantic function on a scratch CPU: false if the encoding is unallocated. */
     static boolean allocated(Semantics s, int insn) {
-        return s.run(new Arm64Cpu(new AddressSpace()), insn);
+        return s.run(SCRATCH.get(), insn);
     }
 
     /** Emits a call of {@code owner.method(cpu, insn)} on the register array (reads V(n), V(m), V(d); writes V(d)). */
