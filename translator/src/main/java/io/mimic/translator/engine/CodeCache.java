@@ -79,7 +79,7 @@ public final class CodeCache {
 
     public CodeCache(Frontend frontend, AddressSpace memory) {
         this.frontend = frontend;
-        this.compiler = new UnitCompiler(frontend, missesRecur::contains);
+        this.compiler = new UnitCompiler(frontend);
         this.memory = memory;
         memory.addListener(this::rangeChanged);
     }
@@ -159,28 +159,6 @@ public final class CodeCache {
 
     private void noteCode(TranslatedUnit u) {
         for (long c = u.lowPc >>> CHUNK_SHIFT; c <= (u.highPc - 1) >>> CHUNK_SHIFT; c++) codeChunks.add(c);
-    }
-
-    /**
-     * Loop accesses that left their unit on a TLB miss, per guest pc, and the pcs where that
-     * kept happening: there the loop's pages do not stay in the TLB (more than its reach, or two
-     * pages sharing a slot), and leaving the unit costs more than the slow path's call.
-     */
-    private final java.util.HashMap<Long, Integer> missExits = new java.util.HashMap<>();
-    private final java.util.Set<Long> missesRecur = ConcurrentHashMap.newKeySet();
-    /** Exits at one pc before its units are translated again with the call (the TLB's size). */
-    static final int MISS_EXITS_BEFORE_CALL = CpuState.TLB_SIZE;
-
-    /**
-     * Counts a unit's exit on a TLB miss at the access at {@code pc}; past the limit, or at once
-     * for an access that crosses a page (it can never hit), discards the units that hold it,
-     * which are translated again with the slow path's call there.
-     */
-    synchronized void noteMissExit(long pc, boolean crossesPage) {
-        if (!crossesPage && missExits.merge(pc, 1, Integer::sum) < MISS_EXITS_BEFORE_CALL) return;
-        missExits.remove(pc);
-        missesRecur.add(pc);
-        rangeChanged(pc, 1);
     }
 
     /** False if no unit can overlap [start, end): no chunk of the range holds code. */

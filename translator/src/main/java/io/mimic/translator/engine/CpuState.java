@@ -40,8 +40,6 @@ public abstract class CpuState {
     public long faultAddress;
     /** True if the faulting address was mapped (permission error rather than no mapping). */
     public boolean faultMapped;
-    /** The address of the access that left a unit on a TLB miss (Emitter's loop accesses). */
-    public long missAddress;
 
     /** Exit slot whose target was not yet chained; filled in by the dispatcher. */
     TranslatedUnit chainMissUnit;
@@ -133,26 +131,9 @@ public abstract class CpuState {
                 }
             }
             case Emitter.EXIT_FLUSH -> codeCache.invalidateAll();
-            default -> {
-                if (action <= Emitter.EXIT_TLB_MISS) tlbMiss(Emitter.EXIT_TLB_MISS - action);
-            }
+            default -> { }
         }
         return null;
-    }
-
-    /**
-     * A unit left at a memory access in a loop whose TLB check missed ({@code access}: log2 of
-     * the size times two, plus one for a write): the slow path runs here, with the registers and
-     * pc already written back, and the dispatcher resumes at the access, which then hits. Throws
-     * the guest fault if the access is illegal.
-     */
-    private void tlbMiss(int access) {
-        if (EngineStats.ON) EngineStats.tlbMissExits.increment();
-        int size = 1 << (access >> 1);
-        io.mimic.translator.memory.GuestAccess.slowCheck(missAddress, size, (access & 1) != 0, this);
-        // An access that crosses a page never hits the TLB: leaving again would never end.
-        boolean crosses = ((missAddress ^ (missAddress + size - 1)) & AddressSpace.PAGE_MASK) != 0;
-        codeCache.noteMissExit(pc, crosses);
     }
 
     /** Called by translated code when an exit's target unit is not chained yet. */

@@ -33,15 +33,10 @@ public final class Emitter implements Opcodes {
     static final String CPU = Type.getInternalName(CpuState.class);
     static final String FAULT = Type.getInternalName(GuestFault.class);
 
-    private static final int THIS = 0, CPU_ARG = 1, CPU_CONCRETE = 2, EXIT_PC = 3, EXIT_SLOT = 5;
-    /** Scratch longs of a loop's memory access (its address, and a store's value). */
-    private static final int ACCESS_ADDRESS = 6, ACCESS_VALUE = 8, FIRST_FREE = 10;
-    private static final String ACCESS = "io/mimic/translator/memory/GuestAccess";
+    private static final int THIS = 0, CPU_ARG = 1, CPU_CONCRETE = 2, EXIT_PC = 3, EXIT_SLOT = 5, FIRST_FREE = 6;
 
     /** Negative exit slots: actions the common exit performs instead of chaining. */
     static final int EXIT_INDIRECT = -1, EXIT_SYSCALL = -2, EXIT_FLUSH = -3;
-    /** A TLB miss at a loop's memory access: EXIT_TLB_MISS - (log2(size) * 2 + (write ? 1 : 0)). */
-    static final int EXIT_TLB_MISS = -8;
 
     private final Frontend frontend;
     private final String cpuType;
@@ -64,10 +59,6 @@ public final class Emitter implements Opcodes {
     private DecodedInsn current;
     private LabelNode currentStart;
     private boolean currentMayFault;
-    /** The current instruction changed state already (a register, memory, a helper's effect). */
-    private boolean currentHasEffects;
-    /** Guest pcs whose memory accesses leave the unit on a TLB miss (see {@link #load}). */
-    private java.util.function.LongPredicate exitOnMissAt = pc -> false;
     boolean usesFaultHandler;
 
     Emitter(Frontend frontend, Map<Long, LabelNode> labels) {
@@ -99,7 +90,6 @@ public final class Emitter implements Opcodes {
         current = insn;
         currentStart = start;
         currentMayFault = false;
-        currentHasEffects = false;
     }
 
     void endInstruction() {
@@ -147,7 +137,6 @@ public final class Emitter implements Opcodes {
             code.add(new InsnNode(POP2));
         } else {
             regDirty[bank][reg] = true;
-            currentHasEffects = true;
             code.add(new VarInsnNode(LSTORE, local(bank, reg)));
         }
     }
@@ -158,7 +147,6 @@ public final class Emitter implements Opcodes {
      */
     public void syncToState(int bank, int reg) {
         if (reg == banks[bank].hardwiredZero()) return;
-        currentHasEffects = true;
         code.add(new VarInsnNode(ALOAD, bankArrayLocal[bank]));
         code.add(intConst(reg));
         code.add(new VarInsnNode(LLOAD, local(bank, reg)));
@@ -211,7 +199,6 @@ public final class Emitter implements Opcodes {
 
     /** Calls a static helper by internal class name (a/b/C). */
     public void callStatic(String ownerInternalName, String name, String desc) {
-        currentHasEffects = true;
         code.add(new MethodInsnNode(INVOKESTATIC, ownerInternalName, name, desc, false));
     }
 
@@ -220,95 +207,22 @@ public final class Emitter implements Opcodes {
     /**
      * Guest load: address (long) on the stack, value (long) left. {@code helper} names a
      * {@code GuestAccess} method such as "ld32sle"; the front-end picks width, sign and endianness.
-     *
-     * Inside a loop of the unit, a TLB miss leaves the unit instead of calling the slow path:
-     * the dispatcher refills the TLB (or raises the fault) and resumes at this instruction. A
-     * call inside a loop clobbers every register, so C2 kept the loop's guest registers in stack
-     * slots around it, reloading and storing them every iteration: the riscv64 sieve kernel ran
-     * 2.2x slower with the call than without (docs/PERFORMANCE.md). Only where resuming repeats
-     * nothing: the instruction's first state change, and not at a pc where misses keep recurring
-     * ({@link CodeCache#noteMissExit}).
      */
     public void load(String helper) {
-        if (exitsOnMiss()) {
-            code.add(new InsnNode(DUP2));
-            code.add(new VarInsnNode(LSTORE, ACCESS_ADDRESS));
-            exitUnlessHit(helper, false);
-            code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, helper + "AfterCheck", "(J)J", false));
-            return;
-        }
         mayFault();
-        code.add(new VarInsnNode(ALOAD, CPU_ARG));
-        code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, helper, "(JL" + CPU + ";)J", false));
+        pushCpuBase();
+        code.add(new MethodInsnNode(INVOKESTATIC, "io/mimic/translator/memory/GuestAccess", helper, "(JL" + CPU + ";)J", false));
     }
 
-    /** Guest store: address and value (longs) on the stack; {@code helper} as for {@link #load}. */
+    /** Guest store: address and value (longs) on the stack. */
     public void store(String helper) {
-        if (exitsOnMiss()) {
-            code.add(new VarInsnNode(LSTORE, ACCESS_VALUE));
-            code.add(new InsnNode(DUP2));
-            code.add(new VarInsnNode(LSTORE, ACCESS_ADDRESS));
-            exitUnlessHit(helper, true);
-            code.add(new VarInsnNode(LLOAD, ACCESS_VALUE));
-            code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, helper + "AfterCheck", "(JJ)V", false));
-        } else {
-            mayFault();
-            code.add(new VarInsnNode(ALOAD, CPU_ARG));
-            code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, helper, "(JJL" + CPU + ";)V", false));
-        }
-        currentHasEffects = true;
+        mayFault();
+        pushCpuBase();
+        code.add(new MethodInsnNode(INVOKESTATIC, "io/mimic/translator/memory/GuestAccess", helper, "(JJL" + CPU + ";)V", false));
     }
 
-    private boolean exitsOnMiss() {
-        return !currentHasEffects && exitOnMissAt.test(current.pc);
-    }
-
-    /**
-     * The TLB compare for the access at ACCESS_ADDRESS; on a miss, leaves the unit for the
-     * dispatcher. The way out is a throw caught at once by a handler of its own, because a throw
-     * empties the operand stack, which holds the address and whatever the front-end pushed before.
-     */
-    private void exitUnlessHit(String helper, boolean write) {
-        int bytes = accessBytes(helper);
-        LabelNode hit = new LabelNode(), throwStart = new LabelNode(), throwEnd = new LabelNode(), handler = new LabelNode();
-        code.add(new VarInsnNode(LLOAD, ACCESS_ADDRESS));
-        constInt(bytes - 1);
+    private void pushCpuBase() {
         code.add(new VarInsnNode(ALOAD, CPU_ARG));
-        code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, write ? "hitWrite" : "hitRead", "(JIL" + CPU + ";)Z", false));
-        code.add(new JumpInsnNode(IFNE, hit));
-        code.add(throwStart);
-        code.add(new FieldInsnNode(GETSTATIC, FAULT, "INSTANCE", "L" + FAULT + ";"));
-        code.add(new InsnNode(ATHROW));
-        code.add(throwEnd);
-        code.add(hit);
-        // Before the instruction's own handler in the table, so that this one catches the throw.
-        tryCatch.add(new TryCatchBlockNode(throwStart, throwEnd, handler, FAULT));
-        long pc = current.pc;
-        int exit = EXIT_TLB_MISS - (Integer.numberOfTrailingZeros(bytes) * 2 + (write ? 1 : 0));
-        deferred.add(() -> {
-            code.add(handler);
-            code.add(new InsnNode(POP));
-            code.add(new LdcInsnNode(pc));
-            code.add(new VarInsnNode(LSTORE, EXIT_PC));
-            code.add(new VarInsnNode(ALOAD, CPU_ARG));
-            code.add(new VarInsnNode(LLOAD, ACCESS_ADDRESS));
-            code.add(new FieldInsnNode(PUTFIELD, CPU, "missAddress", "J"));
-            constInt(exit);
-            code.add(new VarInsnNode(ISTORE, EXIT_SLOT));
-            code.add(new JumpInsnNode(GOTO, commonExit));
-        });
-    }
-
-    /** The width in bytes that a GuestAccess helper's name gives in bits: "ld16sbe" -> 2. */
-    private static int accessBytes(String helper) {
-        int from = 2, to = from;
-        while (to < helper.length() && Character.isDigit(helper.charAt(to))) to++;
-        return Integer.parseInt(helper, from, to, 10) / 8;
-    }
-
-    /** Which pcs' accesses leave the unit on a TLB miss (the region's loops, see UnitCompiler). */
-    void setExitOnMissAt(java.util.function.LongPredicate p) {
-        exitOnMissAt = p;
     }
 
     // ------------------------------------------------------------------ control flow

@@ -34,8 +34,6 @@ public final class EngineStats {
     public static final LongAdder pageCrossingReads = new LongAdder(), pageCrossingWrites = new LongAdder();
     /** Accesses that raised a guest fault. */
     public static final LongAdder memoryFaults = new LongAdder();
-    /** Units left at a loop's memory access on a TLB miss (Emitter.load). */
-    public static final LongAdder tlbMissExits = new LongAdder();
     /** Whole-TLB flushes, and ranges dropped from a TLB (mappings changed). */
     public static final LongAdder tlbFlushes = new LongAdder(), tlbRangeInvalidations = new LongAdder();
 
@@ -70,9 +68,9 @@ public final class EngineStats {
         out.printf("mimic: stats: exits: %d system calls, %d interrupts, %d guest faults%n",
                 systemCalls.sum(), interrupts.sum(), faults.sum());
         out.printf("mimic: stats: memory slow path: TLB refills %d read, %d write; page-crossing %d read, %d write;"
-                        + " %d faults; %d TLB flushes, %d ranges invalidated; %d unit exits on a miss in a loop%n",
+                        + " %d faults; %d TLB flushes, %d ranges invalidated%n",
                 tlbReadRefills.sum(), tlbWriteRefills.sum(), pageCrossingReads.sum(), pageCrossingWrites.sum(), memoryFaults.sum(),
-                tlbFlushes.sum(), tlbRangeInvalidations.sum(), tlbMissExits.sum());
+                tlbFlushes.sum(), tlbRangeInvalidations.sum());
     }
 
     private static double ratio(long a, long b) {

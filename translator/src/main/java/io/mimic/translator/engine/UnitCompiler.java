@@ -31,12 +31,9 @@ final class UnitCompiler implements Opcodes {
     private static final String DUMP = System.getProperty("mimic.dumpClasses");
 
     private final Frontend frontend;
-    /** Guest pcs whose accesses must keep calling the slow path: misses recur there. */
-    private final java.util.function.LongPredicate missesRecur;
 
-    UnitCompiler(Frontend frontend, java.util.function.LongPredicate missesRecur) {
+    UnitCompiler(Frontend frontend) {
         this.frontend = frontend;
-        this.missesRecur = missesRecur;
     }
 
     /** The result of compiling a region: the unit and what it covers. */
@@ -71,8 +68,6 @@ final class UnitCompiler implements Opcodes {
         Map<Long, LabelNode> labels = new HashMap<>();
         for (Long pc : region.keySet()) labels.put(pc, new LabelNode());
         Emitter e = new Emitter(frontend, labels);
-        long[] loops = loopSpans(region);
-        e.setExitOnMissAt(pc -> inSpan(loops, pc) && !missesRecur.test(pc));
         frontend.prepareRegion(region, entry);
 
         DecodedInsn prev = null;
@@ -138,46 +133,6 @@ final class UnitCompiler implements Opcodes {
     }
 
     private int chainSlots;
-
-    /**
-     * Guest code bytes a loop may span for its accesses to leave the unit on a TLB miss: tight
-     * loops (string functions, copies, sieves) are where a slow-path call costs most, and their
-     * exits are few; letting every loop do it made python3 16% slower (larger units, more of them).
-     */
-    static final int TIGHT_LOOP_BYTES = 128;
-
-    /**
-     * The region's tight loops as [low, high] pairs: from the target of each backward branch or
-     * jump inside the region to the branch itself (a fall-through to a lower address too).
-     */
-    private static long[] loopSpans(TreeMap<Long, DecodedInsn> region) {
-        long[] spans = new long[0];
-        DecodedInsn prev = null;
-        for (DecodedInsn insn : region.values()) {
-            Flow f = insn.flow();
-            if ((f == Flow.BRANCH || f == Flow.JUMP) && insn.target() <= insn.pc && region.containsKey(insn.target())
-                    && insn.pc - insn.target() < TIGHT_LOOP_BYTES) {
-                spans = java.util.Arrays.copyOf(spans, spans.length + 2);
-                spans[spans.length - 2] = insn.target();
-                spans[spans.length - 1] = insn.pc;
-            }
-            if (prev != null && fallsThrough(prev) && prev.nextPc() != insn.pc && prev.nextPc() <= prev.pc
-                    && region.containsKey(prev.nextPc()) && prev.pc - prev.nextPc() < TIGHT_LOOP_BYTES) {
-                spans = java.util.Arrays.copyOf(spans, spans.length + 2);
-                spans[spans.length - 2] = prev.nextPc();
-                spans[spans.length - 1] = prev.pc;
-            }
-            prev = insn;
-        }
-        return spans;
-    }
-
-    private static boolean inSpan(long[] spans, long pc) {
-        for (int i = 0; i < spans.length; i += 2) {
-            if (pc >= spans[i] && pc <= spans[i + 1]) return true;
-        }
-        return false;
-    }
 
     private static boolean fallsThrough(DecodedInsn insn) {
         return insn.flow() == Flow.NEXT || insn.flow() == Flow.BRANCH;

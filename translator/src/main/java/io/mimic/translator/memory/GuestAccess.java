@@ -49,7 +49,7 @@ public final class GuestAccess {
      * or an access that crosses a page): checks the page table and refills the TLB, or throws
      * the guest fault if the access is illegal.
      */
-    public static void slowCheck(long addr, int size, boolean write, CpuState cpu) {
+    static void slowCheck(long addr, int size, boolean write, CpuState cpu) {
         long page = addr & TAG_MASK;
         boolean samePage = ((addr + size - 1) & TAG_MASK) == page;
         AddressSpace as = cpu.memory;
@@ -76,127 +76,78 @@ public final class GuestAccess {
      * make millions: 31 M in the sqlite3 benchmark) stays on the fast path, and one that crosses
      * a page never does.
      */
-    public static boolean hitRead(long a, int lastByte, CpuState c) {
+    private static boolean hitRead(long a, int lastByte, CpuState c) {
         return c.tlbRead[index(a)] == ((a + lastByte) & TAG_MASK);
     }
 
     /** {@link #hitRead} for writes. */
-    public static boolean hitWrite(long a, int lastByte, CpuState c) {
+    private static boolean hitWrite(long a, int lastByte, CpuState c) {
         return c.tlbWrite[index(a)] == ((a + lastByte) & TAG_MASK);
     }
 
     // ---- loads ----
     // Raw host loads at BASE + a: reached only after the TLB hit (a page that slowCheck found
     // mapped with the right permission, hence inside the reservation) or after slowCheck passed
-    // for the whole access, so they never touch host memory outside the guest's mappings. The
-    // *AfterCheck forms are for translated code that made the TLB check itself (Emitter.load).
+    // for the whole access, so they never touch host memory outside the guest's mappings.
     // The host is x86-64 (little-endian, unaligned accesses allowed); big-endian guests swap.
 
     public static long ld8u(long a, CpuState c) {
         if (!hitRead(a, 0, c)) slowCheck(a, 1, false, c);
-        return ld8uAfterCheck(a);
-    }
-
-    public static long ld8uAfterCheck(long a) {
         return U.getByte(BASE + a) & 0xFFL;
     }
 
     public static long ld8s(long a, CpuState c) {
         if (!hitRead(a, 0, c)) slowCheck(a, 1, false, c);
-        return ld8sAfterCheck(a);
-    }
-
-    public static long ld8sAfterCheck(long a) {
         return U.getByte(BASE + a);
     }
 
     public static long ld16ule(long a, CpuState c) {
         if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c);
-        return ld16uleAfterCheck(a);
-    }
-
-    public static long ld16uleAfterCheck(long a) {
         return U.getShort(BASE + a) & 0xFFFFL;
     }
 
     public static long ld16sle(long a, CpuState c) {
         if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c);
-        return ld16sleAfterCheck(a);
-    }
-
-    public static long ld16sleAfterCheck(long a) {
         return U.getShort(BASE + a);
     }
 
     public static long ld32ule(long a, CpuState c) {
         if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c);
-        return ld32uleAfterCheck(a);
-    }
-
-    public static long ld32uleAfterCheck(long a) {
         return U.getInt(BASE + a) & 0xFFFFFFFFL;
     }
 
     public static long ld32sle(long a, CpuState c) {
         if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c);
-        return ld32sleAfterCheck(a);
-    }
-
-    public static long ld32sleAfterCheck(long a) {
         return U.getInt(BASE + a);
     }
 
     public static long ld64le(long a, CpuState c) {
         if (!hitRead(a, 7, c)) slowCheck(a, 8, false, c);
-        return ld64leAfterCheck(a);
-    }
-
-    public static long ld64leAfterCheck(long a) {
         return U.getLong(BASE + a);
     }
 
     public static long ld16ube(long a, CpuState c) {
         if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c);
-        return ld16ubeAfterCheck(a);
-    }
-
-    public static long ld16ubeAfterCheck(long a) {
         return Short.reverseBytes(U.getShort(BASE + a)) & 0xFFFFL;
     }
 
     public static long ld16sbe(long a, CpuState c) {
         if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c);
-        return ld16sbeAfterCheck(a);
-    }
-
-    public static long ld16sbeAfterCheck(long a) {
         return Short.reverseBytes(U.getShort(BASE + a));
     }
 
     public static long ld32ube(long a, CpuState c) {
         if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c);
-        return ld32ubeAfterCheck(a);
-    }
-
-    public static long ld32ubeAfterCheck(long a) {
         return Integer.reverseBytes(U.getInt(BASE + a)) & 0xFFFFFFFFL;
     }
 
     public static long ld32sbe(long a, CpuState c) {
         if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c);
-        return ld32sbeAfterCheck(a);
-    }
-
-    public static long ld32sbeAfterCheck(long a) {
         return Integer.reverseBytes(U.getInt(BASE + a));
     }
 
     public static long ld64be(long a, CpuState c) {
         if (!hitRead(a, 7, c)) slowCheck(a, 8, false, c);
-        return ld64beAfterCheck(a);
-    }
-
-    public static long ld64beAfterCheck(long a) {
         return Long.reverseBytes(U.getLong(BASE + a));
     }
 
@@ -204,64 +155,36 @@ public final class GuestAccess {
 
     public static void st8(long a, long v, CpuState c) {
         if (!hitWrite(a, 0, c)) slowCheck(a, 1, true, c);
-        st8AfterCheck(a, v);
-    }
-
-    public static void st8AfterCheck(long a, long v) {
         U.putByte(BASE + a, (byte) v);
     }
 
     public static void st16le(long a, long v, CpuState c) {
         if (!hitWrite(a, 1, c)) slowCheck(a, 2, true, c);
-        st16leAfterCheck(a, v);
-    }
-
-    public static void st16leAfterCheck(long a, long v) {
         U.putShort(BASE + a, (short) v);
     }
 
     public static void st32le(long a, long v, CpuState c) {
         if (!hitWrite(a, 3, c)) slowCheck(a, 4, true, c);
-        st32leAfterCheck(a, v);
-    }
-
-    public static void st32leAfterCheck(long a, long v) {
         U.putInt(BASE + a, (int) v);
     }
 
     public static void st64le(long a, long v, CpuState c) {
         if (!hitWrite(a, 7, c)) slowCheck(a, 8, true, c);
-        st64leAfterCheck(a, v);
-    }
-
-    public static void st64leAfterCheck(long a, long v) {
         U.putLong(BASE + a, v);
     }
 
     public static void st16be(long a, long v, CpuState c) {
         if (!hitWrite(a, 1, c)) slowCheck(a, 2, true, c);
-        st16beAfterCheck(a, v);
-    }
-
-    public static void st16beAfterCheck(long a, long v) {
         U.putShort(BASE + a, Short.reverseBytes((short) v));
     }
 
     public static void st32be(long a, long v, CpuState c) {
         if (!hitWrite(a, 3, c)) slowCheck(a, 4, true, c);
-        st32beAfterCheck(a, v);
-    }
-
-    public static void st32beAfterCheck(long a, long v) {
         U.putInt(BASE + a, Integer.reverseBytes((int) v));
     }
 
     public static void st64be(long a, long v, CpuState c) {
         if (!hitWrite(a, 7, c)) slowCheck(a, 8, true, c);
-        st64beAfterCheck(a, v);
-    }
-
-    public static void st64beAfterCheck(long a, long v) {
         U.putLong(BASE + a, Long.reverseBytes(v));
     }
 
