@@ -40,9 +40,7 @@ public final class SignalDeath {
             set.set(java.lang.foreign.ValueLayout.JAVA_LONG, 0, 1L << (hostSig - 1));
             HostSyscalls.call(HostSyscalls.number("rt_sigprocmask"), 1 /* SIG_UNBLOCK */, set.address(), 0, 8);
         }
-        long pid = ProcessHandle.current().pid();
-        long tid = HostSyscalls.call(HostSyscalls.number("gettid"));
-        HostSyscalls.call(HostSyscalls.number("tgkill"), pid, tid, hostSig);
+        toOwnThread(hostSig);
         // The signal ends the process as it returns from the kernel; if it somehow did not,
         // end with the status a shell would show.
         LockSupport.parkNanos(2_000_000_000L);
@@ -58,8 +56,13 @@ public final class SignalDeath {
      * pending on the caller itself is acted on before the syscall returns.
      */
     public static void stop() {
+        toOwnThread(LinuxArch.host().signals().value("SIGSTOP"));
+    }
+
+    /** Sends host signal {@code hostSig} to the calling thread, which acts on it before the syscall returns. */
+    private static void toOwnThread(long hostSig) {
         long pid = ProcessHandle.current().pid();
         long tid = HostSyscalls.call(HostSyscalls.number("gettid"));
-        HostSyscalls.call(HostSyscalls.number("tgkill"), pid, tid, LinuxArch.host().signals().value("SIGSTOP"));
+        HostSyscalls.call(HostSyscalls.number("tgkill"), pid, tid, hostSig);
     }
 }

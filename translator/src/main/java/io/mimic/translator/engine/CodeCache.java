@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -47,7 +48,7 @@ public final class CodeCache {
      * between its libraries hundreds of times, and with 14,000 units those scans took 2% of its
      * run. Chunks stay listed after their units go (a scan then finds nothing).
      */
-    private final java.util.Set<Long> codeChunks = ConcurrentHashMap.newKeySet();
+    private final Set<Long> codeChunks = ConcurrentHashMap.newKeySet();
     private static final int CHUNK_SHIFT = 16;
     private Consumer<String> inAsmLog;
     private int maxInsns = DEFAULT_MAX_INSNS;
@@ -236,7 +237,7 @@ public final class CodeCache {
         UnitClassLifetime.discarded(old.size());
         for (TranslatedUnit u : old) {
             u.valid = false;
-            java.util.Arrays.fill(u.chain, null);
+            Arrays.fill(u.chain, null);
         }
         codeChunks.clear();
         // Threads inside a discarded unit leave it at its next back-edge poll or exit.
@@ -263,7 +264,7 @@ public final class CodeCache {
             for (TranslatedUnit u : hit) {
                 units.remove(u.entryPc, u);
                 u.valid = false;
-                java.util.Arrays.fill(u.chain, null);
+                Arrays.fill(u.chain, null);
             }
         }
         // Threads inside a discarded unit leave it at its next back-edge poll or exit.

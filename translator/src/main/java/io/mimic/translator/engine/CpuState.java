@@ -22,6 +22,11 @@ public abstract class CpuState {
     public static final int TLB_SIZE = 1 << TLB_BITS;
     public static final long TLB_INVALID = -1L;
 
+    /** The TLB slot of the page holding {@code addr}. */
+    public static int tlbSlot(long addr) {
+        return (int) (addr >>> AddressSpace.PAGE_SHIFT) & (TLB_SIZE - 1);
+    }
+
     /** Address of the next instruction to execute (kept in sync only at unit exits and faults). */
     public long pc;
 
@@ -68,7 +73,7 @@ public abstract class CpuState {
      * so a CPU that misses the range here is interrupted again.
      */
     public final void syncTlb() {
-        staleRanges.apply(tlbRead, tlbWrite);
+        staleRanges.apply(this);
     }
 
     /** The thread this CPU belonged to has ended: stop listening to the address space. */

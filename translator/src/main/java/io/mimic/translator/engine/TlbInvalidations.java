@@ -33,8 +33,8 @@ final class TlbInvalidations {
         }
     }
 
-    /** Drops the TLB entries of the recorded ranges from {@code read} and {@code write}; owner thread only. */
-    void apply(long[] read, long[] write) {
+    /** Drops the TLB entries of the recorded ranges from {@code cpu}'s TLB; its own thread only. */
+    void apply(CpuState cpu) {
         long[] s, e;
         boolean flushAll;
         synchronized (this) {
@@ -46,32 +46,30 @@ final class TlbInvalidations {
             all = false;
         }
         if (flushAll) {
-            if (EngineStats.ON) EngineStats.tlbFlushes.increment();
-            Arrays.fill(read, CpuState.TLB_INVALID);
-            Arrays.fill(write, CpuState.TLB_INVALID);
+            cpu.flushTlb();
             return;
         }
         if (EngineStats.ON) EngineStats.tlbRangeInvalidations.add(s.length);
         for (int i = 0; i < s.length; i++) {
-            drop(read, s[i], e[i]);
-            drop(write, s[i], e[i]);
+            drop(cpu.tlbRead, s[i], e[i]);
+            drop(cpu.tlbWrite, s[i], e[i]);
         }
     }
 
     /** Invalidates the entries whose page lies in [start, end). */
     private static void drop(long[] tlb, long start, long end) {
         long first = start & AddressSpace.PAGE_MASK;
-        if ((end - first) >>> AddressSpace.PAGE_SHIFT < tlb.length) {
+        if ((end - first) >>> AddressSpace.PAGE_SHIFT < CpuState.TLB_SIZE) {
             // Fewer pages than slots: each page can only be in its own slot.
             for (long page = first; page < end; page += AddressSpace.PAGE_SIZE) {
-                int i = (int) (page >>> AddressSpace.PAGE_SHIFT) & (tlb.length - 1);
+                int i = CpuState.tlbSlot(page);
                 if (tlb[i] == page) tlb[i] = CpuState.TLB_INVALID;
             }
             return;
         }
+        // TLB_INVALID (-1) is below every page, so it is never in the range.
         for (int i = 0; i < tlb.length; i++) {
-            long tag = tlb[i];
-            if (tag != CpuState.TLB_INVALID && tag >= first && tag < end) tlb[i] = CpuState.TLB_INVALID;
+            if (tlb[i] >= first && tlb[i] < end) tlb[i] = CpuState.TLB_INVALID;
         }
     }
 }

@@ -8,8 +8,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 
-import static io.mimic.translator.engine.CpuState.TLB_SIZE;
-
 /**
  * Guest loads and stores, called from translated code (the JIT inlines the fast paths). The
  * fast path is a TLB tag compare: the tag is the page address, so an access inside a page
@@ -41,7 +39,7 @@ public final class GuestAccess {
     private GuestAccess() {}
 
     private static int index(long addr) {
-        return (int) (addr >>> AddressSpace.PAGE_SHIFT) & (TLB_SIZE - 1);
+        return CpuState.tlbSlot(addr);
     }
 
     /**

@@ -28,7 +28,7 @@ class TlbTest {
     }
 
     private static int slot(long page) {
-        return (int) (page >>> AddressSpace.PAGE_SHIFT) & (CpuState.TLB_SIZE - 1);
+        return CpuState.tlbSlot(page);
     }
 
     @Test
