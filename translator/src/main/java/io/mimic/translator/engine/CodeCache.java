@@ -138,7 +138,7 @@ public final class CodeCache {
                 units.put(pc, u);
                 return u;
             }
-            UnitCompiler.Compiled c = compiler.compile(cpu, pc, maxInsns, stats);
+            UnitCompiler.Compiled c = compiler.compile(cpu, pc, maxInsns, stats, units::containsKey);
             u = c.unit();
             stats.translationNanos += System.nanoTime() - t0;
             stats.unitsTranslated++;

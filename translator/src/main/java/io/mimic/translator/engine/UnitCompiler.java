@@ -39,9 +39,9 @@ final class UnitCompiler implements Opcodes {
     /** The result of compiling a region: the unit and what it covers. */
     record Compiled(TranslatedUnit unit, TreeMap<Long, DecodedInsn> region, int bytecodeSize) {}
 
-    Compiled compile(CpuState cpu, long entry, int maxInsns, CodeCache.Stats stats) {
+    Compiled compile(CpuState cpu, long entry, int maxInsns, CodeCache.Stats stats, java.util.function.LongPredicate unitStartsAt) {
         while (true) {
-            TreeMap<Long, DecodedInsn> region = RegionBuilder.build(frontend, cpu, entry, maxInsns);
+            TreeMap<Long, DecodedInsn> region = RegionBuilder.build(frontend, cpu, entry, maxInsns, unitStartsAt);
             byte[][] out = new byte[1][];
             long t0 = System.nanoTime();
             int size = generate(region, entry, out);

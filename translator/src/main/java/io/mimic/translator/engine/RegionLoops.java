@@ -1,0 +1,94 @@
+package io.mimic.translator.engine;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Finds the instructions of a region that lie on a loop inside it: those in a strongly connected
+ * component of the region's control-flow graph with more than one instruction, or branching to
+ * themselves. Tarjan's algorithm, iterative so that a large region (MIMIC_MAX_BLOCK_INSNS) cannot
+ * exhaust the stack.
+ */
+final class RegionLoops {
+    private RegionLoops() {}
+
+    static Set<Long> pcsOnLoops(TreeMap<Long, DecodedInsn> region) {
+        int n = region.size();
+        long[] pcs = new long[n];
+        Map<Long, Integer> indexOf = new HashMap<>(n * 2);
+        int k = 0;
+        for (long pc : region.keySet()) {
+            pcs[k] = pc;
+            indexOf.put(pc, k++);
+        }
+        int[][] succ = new int[n][];
+        for (int i = 0; i < n; i++) succ[i] = successors(region.get(pcs[i]), indexOf);
+
+        int[] order = new int[n], low = new int[n], edge = new int[n], stack = new int[n], call = new int[n];
+        boolean[] onStack = new boolean[n];
+        java.util.Arrays.fill(order, -1);
+        int counter = 0, sp = 0;
+        Set<Long> result = new HashSet<>();
+        for (int root = 0; root < n; root++) {
+            if (order[root] >= 0) continue;
+            int depth = 0;
+            call[depth++] = root;
+            order[root] = low[root] = counter++;
+            stack[sp++] = root;
+            onStack[root] = true;
+            while (depth > 0) {
+                int v = call[depth - 1];
+                if (edge[v] < succ[v].length) {
+                    int w = succ[v][edge[v]++];
+                    if (order[w] < 0) {
+                        order[w] = low[w] = counter++;
+                        stack[sp++] = w;
+                        onStack[w] = true;
+                        call[depth++] = w;
+                    } else if (onStack[w]) {
+                        low[v] = Math.min(low[v], order[w]);
+                    }
+                    continue;
+                }
+                depth--;
+                if (depth > 0) low[call[depth - 1]] = Math.min(low[call[depth - 1]], low[v]);
+                if (low[v] != order[v]) continue;
+                int size = 0, w;
+                int top = sp;
+                do {
+                    w = stack[--sp];
+                    onStack[w] = false;
+                    size++;
+                } while (w != v);
+                if (size > 1 || selfLoop(succ[v], v)) {
+                    for (int i = sp; i < top; i++) result.add(pcs[stack[i]]);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static int[] successors(DecodedInsn insn, Map<Long, Integer> indexOf) {
+        long a, b = -1;
+        boolean two = false;
+        switch (insn.flow()) {
+            case NEXT -> a = insn.nextPc();
+            case BRANCH -> { a = insn.nextPc(); b = insn.target(); two = true; }
+            case JUMP -> a = insn.target();
+            default -> { return new int[0]; }
+        }
+        Integer x = indexOf.get(a), y = two ? indexOf.get(b) : null;
+        if (x != null && y != null) return new int[] {x, y};
+        if (x != null) return new int[] {x};
+        if (y != null) return new int[] {y};
+        return new int[0];
+    }
+
+    private static boolean selfLoop(int[] succ, int v) {
+        for (int w : succ) if (w == v) return true;
+        return false;
+    }
+}
