@@ -234,13 +234,14 @@ public final class A64Float {
         return addExact(s, a, b, fmt);
     }
 
+    /** Under 35 bytes of bytecode, so that C2 inlines it at call sites its profile does not call hot. */
     public static long sub(Arm64Cpu s, long a, long b, int fmt) {
-        if (isNaN(b, fmt)) {
-            // the NaN is propagated with its own sign, so do not flip it
-            a = flushIn(s, a, fmt);
-            return processNaNs(s, a, b, fmt);
-        }
-        return add(s, a, b ^ signBit(fmt), fmt);
+        return isNaN(b, fmt) ? subNaN(s, a, b, fmt) : add(s, a, b ^ signBit(fmt), fmt);
+    }
+
+    /** The NaN is propagated with its own sign, so it is not flipped. */
+    private static long subNaN(Arm64Cpu s, long a, long b, int fmt) {
+        return processNaNs(s, flushIn(s, a, fmt), b, fmt);
     }
 
     static long addExact(Arm64Cpu s, long a, long b, int fmt) {
@@ -303,20 +304,40 @@ public final class A64Float {
         return round(s, fmt, n, bigMant(a, fmt).multiply(bigMant(b, fmt)), lsbExp(a, fmt) + lsbExp(b, fmt));
     }
 
+    /*
+     * div, sqrt and muladd pick their format's fast path in a method of its own, each falling back
+     * to the exact one: whole, they were over C2's limit for inlining a hot callee (FreqInlineSize,
+     * 325 bytes of bytecode) and stayed calls in translated code; split, the call site's constant
+     * format leaves one small method to inline.
+     */
+
     public static long div(Arm64Cpu s, long a, long b, int fmt) {
-        if (fmt == D && (s.fpcr & FAST_OFF) == 0) {
-            double x = dbl(a), y = dbl(b), q = x / y, aq = Math.abs(q);
-            if (aq > Double.MIN_NORMAL && aq <= Double.MAX_VALUE && Math.abs(x) >= 0x1p-960) {
-                if (Math.fma(q, y, -x) != 0) s.fpsr |= IXC;
-                return bits(q);
-            }
-        } else if (fmt == S && (s.fpcr & FAST_OFF) == 0) {
-            float x = flt(a), y = flt(b), q = x / y, aq = Math.abs(q);
-            if (aq > Float.MIN_NORMAL && aq <= Float.MAX_VALUE) {
-                if ((double) q * y != x) s.fpsr |= IXC;
-                return fbits(q);
-            }
+        if ((s.fpcr & FAST_OFF) == 0) {
+            if (fmt == D) return divD(s, a, b);
+            if (fmt == S) return divS(s, a, b);
         }
+        return divExact(s, a, b, fmt);
+    }
+
+    private static long divD(Arm64Cpu s, long a, long b) {
+        double x = dbl(a), y = dbl(b), q = x / y, aq = Math.abs(q);
+        if (aq > Double.MIN_NORMAL && aq <= Double.MAX_VALUE && Math.abs(x) >= 0x1p-960) {
+            if (Math.fma(q, y, -x) != 0) s.fpsr |= IXC;
+            return bits(q);
+        }
+        return divExact(s, a, b, D);
+    }
+
+    private static long divS(Arm64Cpu s, long a, long b) {
+        float x = flt(a), y = flt(b), q = x / y, aq = Math.abs(q);
+        if (aq > Float.MIN_NORMAL && aq <= Float.MAX_VALUE) {
+            if ((double) q * y != x) s.fpsr |= IXC;
+            return fbits(q);
+        }
+        return divExact(s, a, b, S);
+    }
+
+    private static long divExact(Arm64Cpu s, long a, long b, int fmt) {
         a = flushIn(s, a, fmt);
         b = flushIn(s, b, fmt);
         if (isNaN(a, fmt) || isNaN(b, fmt)) return processNaNs(s, a, b, fmt);
@@ -336,21 +357,34 @@ public final class A64Float {
     }
 
     public static long sqrt(Arm64Cpu s, long a, int fmt) {
-        if (fmt == D && (s.fpcr & FAST_OFF) == 0) {
-            double x = dbl(a);
-            if (x >= 0x1p-960 && x <= Double.MAX_VALUE) {
-                double r = Math.sqrt(x);
-                if (Math.fma(r, r, -x) != 0) s.fpsr |= IXC;
-                return bits(r);
-            }
-        } else if (fmt == S && (s.fpcr & FAST_OFF) == 0) {
-            float x = flt(a);
-            if (x >= Float.MIN_NORMAL && x <= Float.MAX_VALUE) {
-                float r = (float) Math.sqrt(x);
-                if ((double) r * r != x) s.fpsr |= IXC;
-                return fbits(r);
-            }
+        if ((s.fpcr & FAST_OFF) == 0) {
+            if (fmt == D) return sqrtD(s, a);
+            if (fmt == S) return sqrtS(s, a);
         }
+        return sqrtExact(s, a, fmt);
+    }
+
+    private static long sqrtD(Arm64Cpu s, long a) {
+        double x = dbl(a);
+        if (x >= 0x1p-960 && x <= Double.MAX_VALUE) {
+            double r = Math.sqrt(x);
+            if (Math.fma(r, r, -x) != 0) s.fpsr |= IXC;
+            return bits(r);
+        }
+        return sqrtExact(s, a, D);
+    }
+
+    private static long sqrtS(Arm64Cpu s, long a) {
+        float x = flt(a);
+        if (x >= Float.MIN_NORMAL && x <= Float.MAX_VALUE) {
+            float r = (float) Math.sqrt(x);
+            if ((double) r * r != x) s.fpsr |= IXC;
+            return fbits(r);
+        }
+        return sqrtExact(s, a, S);
+    }
+
+    private static long sqrtExact(Arm64Cpu s, long a, int fmt) {
         a = flushIn(s, a, fmt);
         if (isNaN(a, fmt)) return processNaN(s, a, fmt);
         if (isZero(a, fmt)) return a;
@@ -376,38 +410,47 @@ public final class A64Float {
      * comes out negated), FNMADD/FNMSUB negate the addend, as the instructions' pseudocode does.
      */
     public static long muladd(Arm64Cpu s, long addend, long a, long b, int fmt) {
-        if (fmt == D && (s.fpcr & FAST_OFF) == 0) {
-            double x = dbl(a), y = dbl(b), z = dbl(addend);
-            double r = Math.fma(x, y, z), ar = Math.abs(r);
-            double u1 = x * y, au = Math.abs(u1);
-            if (ar > Double.MIN_NORMAL && ar <= Double.MAX_VALUE && au >= 0x1p-900 && au <= 0x1p1000
-                    && Math.abs(z) <= 0x1p1000) {
-                // ErrFma (Boldo and Muller): x*y + z - r = g + zz exactly
-                double u2 = Math.fma(x, y, -u1);
-                double a1 = z + u2, t = a1 - z, zz = (z - (a1 - t)) + (u2 - t);
-                double b1 = u1 + a1;
-                t = b1 - u1;
-                double b2 = (u1 - (b1 - t)) + (a1 - t);
-                double g = (b1 - r) + b2;
-                if (g + zz != 0) s.fpsr |= IXC;
-                return bits(r);
-            }
-        } else if (fmt == S && (s.fpcr & FAST_OFF) == 0) {
-            float x = flt(a), y = flt(b), z = flt(addend);
-            double p = (double) x * y; // exact
-            double sum = p + z, t = sum - p, err = (p - (sum - t)) + (z - t);
-            if (err != 0) {
-                // round to odd, so that rounding to float gives the correctly rounded x*y + z
-                long sb = Double.doubleToRawLongBits(sum);
-                if ((sb & 1) == 0) sum = Double.longBitsToDouble((err > 0) == (sum > 0) ? sb + 1 : sb - 1);
-            }
-            float r = (float) sum, ar = Math.abs(r);
-            if (ar > Float.MIN_NORMAL && ar <= Float.MAX_VALUE) {
-                if (err != 0 || r != sum) s.fpsr |= IXC;
-                return fbits(r);
-            }
+        if ((s.fpcr & FAST_OFF) == 0) {
+            if (fmt == D) return muladdD(s, addend, a, b);
+            if (fmt == S) return muladdS(s, addend, a, b);
         }
         return muladdExact(s, addend, a, b, fmt, 0);
+    }
+
+    private static long muladdD(Arm64Cpu s, long addend, long a, long b) {
+        double x = dbl(a), y = dbl(b), z = dbl(addend);
+        double r = Math.fma(x, y, z), ar = Math.abs(r);
+        double u1 = x * y, au = Math.abs(u1);
+        if (ar > Double.MIN_NORMAL && ar <= Double.MAX_VALUE && au >= 0x1p-900 && au <= 0x1p1000
+                && Math.abs(z) <= 0x1p1000) {
+            // ErrFma (Boldo and Muller): x*y + z - r = g + zz exactly
+            double u2 = Math.fma(x, y, -u1);
+            double a1 = z + u2, t = a1 - z, zz = (z - (a1 - t)) + (u2 - t);
+            double b1 = u1 + a1;
+            t = b1 - u1;
+            double b2 = (u1 - (b1 - t)) + (a1 - t);
+            double g = (b1 - r) + b2;
+            if (g + zz != 0) s.fpsr |= IXC;
+            return bits(r);
+        }
+        return muladdExact(s, addend, a, b, D, 0);
+    }
+
+    private static long muladdS(Arm64Cpu s, long addend, long a, long b) {
+        float x = flt(a), y = flt(b), z = flt(addend);
+        double p = (double) x * y; // exact
+        double sum = p + z, t = sum - p, err = (p - (sum - t)) + (z - t);
+        if (err != 0) {
+            // round to odd, so that rounding to float gives the correctly rounded x*y + z
+            long sb = Double.doubleToRawLongBits(sum);
+            if ((sb & 1) == 0) sum = Double.longBitsToDouble((err > 0) == (sum > 0) ? sb + 1 : sb - 1);
+        }
+        float r = (float) sum, ar = Math.abs(r);
+        if (ar > Float.MIN_NORMAL && ar <= Float.MAX_VALUE) {
+            if (err != 0 || r != sum) s.fpsr |= IXC;
+            return fbits(r);
+        }
+        return muladdExact(s, addend, a, b, S, 0);
     }
 
     /** The exact path of FPMulAdd; the exact sum is divided by 2^{@code halve} before rounding. */
