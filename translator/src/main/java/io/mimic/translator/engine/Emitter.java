@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The only place that writes JVM bytecode for guest code. Front-ends describe semantics with it
@@ -136,10 +137,31 @@ public final class Emitter implements Opcodes {
         if (reg == banks[bank].hardwiredZero()) {
             code.add(new InsnNode(POP2));
         } else {
-            regDirty[bank][reg] = true;
             code.add(new VarInsnNode(LSTORE, local(bank, reg)));
+            if (writeBackAtExit.contains(current.pc)) {
+                regDirty[bank][reg] = true;
+            } else {
+                syncToState(bank, reg);
+            }
         }
     }
+
+    /**
+     * Where a register write is stored back to the CPU only at the unit's exits and faults; everywhere
+     * else it is stored at once as well. Held until the exit, every written register stayed live to
+     * every exit and to the fault handler of every memory access after the write: C2 kept loop
+     * values in stack slots (riscv64 sieve's inner loop reloaded its pointer from the stack each
+     * iteration) and spent its time allocating registers. Stored at once, they die at their last
+     * read: sqlite3 -13%, python3 -7%, lua -7%, aarch64 qsort -9%, nbody -9%, strings -10%. But in a
+     * long loop of arithmetic the stores add up (riscv64 sha256 +13-30%), so loops of more than
+     * {@link #LONG_LOOP} instructions keep their writes until the exit (docs/PERFORMANCE.md).
+     */
+    void writeBackAtExitIn(Set<Long> pcs) {
+        writeBackAtExit = pcs;
+    }
+
+    static final int LONG_LOOP = 32;
+    private Set<Long> writeBackAtExit = Set.of();
 
     /**
      * Stores the register's current value into the CPU's bank array now, for a helper that reads

@@ -1,7 +1,6 @@
 package io.mimic.translator.engine;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,6 +15,18 @@ final class RegionLoops {
     private RegionLoops() {}
 
     static Set<Long> pcsOnLoops(TreeMap<Long, DecodedInsn> region) {
+        return loopSizes(region).keySet();
+    }
+
+    /** The instructions on loops of more than {@code n} instructions (their components). */
+    static Set<Long> pcsOnLoopsLongerThan(TreeMap<Long, DecodedInsn> region, int n) {
+        Set<Long> pcs = new java.util.HashSet<>();
+        loopSizes(region).forEach((pc, size) -> { if (size > n) pcs.add(pc); });
+        return pcs;
+    }
+
+    /** The instructions on loops, each with the number of instructions of its loop (its component). */
+    private static Map<Long, Integer> loopSizes(TreeMap<Long, DecodedInsn> region) {
         int n = region.size();
         long[] pcs = new long[n];
         Map<Long, Integer> indexOf = new HashMap<>(n * 2);
@@ -31,7 +42,7 @@ final class RegionLoops {
         boolean[] onStack = new boolean[n];
         java.util.Arrays.fill(order, -1);
         int counter = 0, sp = 0;
-        Set<Long> result = new HashSet<>();
+        Map<Long, Integer> result = new HashMap<>();
         for (int root = 0; root < n; root++) {
             if (order[root] >= 0) continue;
             int depth = 0;
@@ -64,7 +75,7 @@ final class RegionLoops {
                     size++;
                 } while (w != v);
                 if (size > 1 || selfLoop(succ[v], v)) {
-                    for (int i = sp; i < top; i++) result.add(pcs[stack[i]]);
+                    for (int i = sp; i < top; i++) result.put(pcs[stack[i]], size);
                 }
             }
         }

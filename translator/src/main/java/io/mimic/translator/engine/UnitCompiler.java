@@ -68,6 +68,7 @@ final class UnitCompiler implements Opcodes {
         Map<Long, LabelNode> labels = new HashMap<>();
         for (Long pc : region.keySet()) labels.put(pc, new LabelNode());
         Emitter e = new Emitter(frontend, labels);
+        e.writeBackAtExitIn(RegionLoops.pcsOnLoopsLongerThan(region, Emitter.LONG_LOOP));
         frontend.prepareRegion(region, entry);
 
         DecodedInsn prev = null;

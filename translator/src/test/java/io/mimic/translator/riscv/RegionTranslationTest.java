@@ -42,4 +42,36 @@ class RegionTranslationTest {
         assertEquals(600 - 512, s.cpu.x[10]);
         assertEquals(5, s.cpu.x[15]);
     }
+
+    @Test
+    void longLoopHoldingItsWritesUntilTheExitStillFaultsWithItsRegisters() {
+        // loop: 32 x addi a1,a1,1; ld a3,0(a4); addi a4,a4,8; addi a0,a0,-1; bnez a0,loop; ecall
+        // (36 instructions: over Emitter.LONG_LOOP, so the loop's writes reach the CPU at the
+        // fault's handler, not at each write)
+        int[] code = new int[37];
+        java.util.Arrays.fill(code, 0, 32, 0x00158593);
+        code[32] = 0x00073683;
+        code[33] = 0x00870713;
+        code[34] = 0xfff50513;
+        code[35] = 0xf6051ae3;
+        code[36] = ECALL;
+        GuestSnippet s = new GuestSnippet(code);
+        s.x(14, GuestSnippet.DATA).x(10, 600).run();
+        assertEquals(io.mimic.translator.engine.GuestFault.Kind.READ, s.fault);
+        assertEquals(GuestSnippet.CODE + 128, s.cpu.pc, "the fault is at the load");
+        assertEquals(32 * 513, s.cpu.x[11], "the adds before the load of the faulting iteration count");
+        assertEquals(GuestSnippet.DATA + 4096, s.cpu.x[14]);
+        assertEquals(600 - 512, s.cpu.x[10]);
+    }
+
+    @Test
+    void writesBeforeAFaultReachTheCpu() {
+        // addi a1,a1,1; addi a2,a2,2; ld a3,0(a4) with a4 unmapped; ecall
+        GuestSnippet s = new GuestSnippet(0x00158593, 0x00260613, 0x00073683, ECALL);
+        s.x(14, 0x900000).run();
+        assertEquals(io.mimic.translator.engine.GuestFault.Kind.READ, s.fault);
+        assertEquals(GuestSnippet.CODE + 8, s.cpu.pc);
+        assertEquals(1, s.cpu.x[11]);
+        assertEquals(2, s.cpu.x[12]);
+    }
 }
