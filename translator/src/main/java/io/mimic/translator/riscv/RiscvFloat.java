@@ -1,5 +1,6 @@
 package io.mimic.translator.riscv;
 
+import io.mimic.translator.fp.FusedMultiplyAdd;
 import java.math.BigInteger;
 
 /**
@@ -412,18 +413,9 @@ public final class RiscvFloat {
     private static long fmaD(RiscvCpu c, long a, long b, long d, int rm) {
         if (nearestEven(c, rm)) {
             double x = dbl(a), y = dbl(b), z = dbl(d);
-            double r = Math.fma(x, y, z), ar = Math.abs(r);
-            double u1 = x * y, au = Math.abs(u1);
-            if (ar > Double.MIN_NORMAL && ar <= Double.MAX_VALUE && au >= 0x1p-900 && au <= 0x1p1000
-                    && Math.abs(z) <= 0x1p1000) {
-                // ErrFma (Boldo & Muller): x*y + z - r = g + zz exactly, so r is exact iff g + zz == 0
-                double u2 = Math.fma(x, y, -u1);
-                double a1 = z + u2, t = a1 - z, zz = (z - (a1 - t)) + (u2 - t);
-                double b1 = u1 + a1;
-                t = b1 - u1;
-                double b2 = (u1 - (b1 - t)) + (a1 - t);
-                double g = (b1 - r) + b2;
-                if (g + zz != 0) {
+            double r = Math.fma(x, y, z);
+            if (FusedMultiplyAdd.inFastRange(x, y, z, r)) {
+                if (FusedMultiplyAdd.inexact(x, y, z, r)) {
                     c.fflags |= NX;
                 }
                 return bits(r);
@@ -461,18 +453,13 @@ public final class RiscvFloat {
         double u1 = x * y, au = Math.abs(u1);
         if (ar > Double.MIN_NORMAL && ar < Double.MAX_VALUE && au >= 0x1p-900 && au <= 0x1p1000
                 && Math.abs(z) <= 0x1p1000) {
-            double u2 = Math.fma(x, y, -u1);
-            double a1 = z + u2, t = a1 - z, zz = (z - (a1 - t)) + (u2 - t);
-            double b1 = u1 + a1;
-            t = b1 - u1;
-            double b2 = (u1 - (b1 - t)) + (a1 - t);
-            double g = (b1 - r) + b2;
+            double g = FusedMultiplyAdd.residualHigh(x, y, z, r), zz = FusedMultiplyAdd.residualLow(x, y, z);
             double err = g + zz; // exact - r = g + zz exactly; err has its sign
             if (err != 0) {
                 c.fflags |= NX;
                 boolean tie = false;
                 if (m == RMM) {
-                    t = err - g;
+                    double t = err - g;
                     tie = (g - (err - t)) + (zz - t) == 0 && isTie(r, err);
                 }
                 r = directed(r, err, tie, m);

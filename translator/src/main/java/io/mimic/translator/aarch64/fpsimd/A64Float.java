@@ -3,6 +3,7 @@ package io.mimic.translator.aarch64.fpsimd;
 import java.math.BigInteger;
 
 import io.mimic.translator.aarch64.Arm64Cpu;
+import io.mimic.translator.fp.FusedMultiplyAdd;
 
 import static io.mimic.translator.aarch64.fpsimd.FpBits.*;
 
@@ -419,18 +420,9 @@ public final class A64Float {
 
     private static long muladdD(Arm64Cpu s, long addend, long a, long b) {
         double x = dbl(a), y = dbl(b), z = dbl(addend);
-        double r = Math.fma(x, y, z), ar = Math.abs(r);
-        double u1 = x * y, au = Math.abs(u1);
-        if (ar > Double.MIN_NORMAL && ar <= Double.MAX_VALUE && au >= 0x1p-900 && au <= 0x1p1000
-                && Math.abs(z) <= 0x1p1000) {
-            // ErrFma (Boldo and Muller): x*y + z - r = g + zz exactly
-            double u2 = Math.fma(x, y, -u1);
-            double a1 = z + u2, t = a1 - z, zz = (z - (a1 - t)) + (u2 - t);
-            double b1 = u1 + a1;
-            t = b1 - u1;
-            double b2 = (u1 - (b1 - t)) + (a1 - t);
-            double g = (b1 - r) + b2;
-            if (g + zz != 0) s.fpsr |= IXC;
+        double r = Math.fma(x, y, z);
+        if (FusedMultiplyAdd.inFastRange(x, y, z, r)) {
+            if (FusedMultiplyAdd.inexact(x, y, z, r)) s.fpsr |= IXC;
             return bits(r);
         }
         return muladdExact(s, addend, a, b, D, 0);
