@@ -12,6 +12,7 @@ import java.lang.invoke.MethodHandles;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongPredicate;
 
 /**
  * Turns a region of guest instructions into a hidden class extending {@link TranslatedUnit}:
@@ -39,7 +40,8 @@ final class UnitCompiler implements Opcodes {
     /** The result of compiling a region: the unit and what it covers. */
     record Compiled(TranslatedUnit unit, TreeMap<Long, DecodedInsn> region, int bytecodeSize) {}
 
-    Compiled compile(CpuState cpu, long entry, int maxInsns, CodeCache.Stats stats, java.util.function.LongPredicate unitStartsAt) {
+    /** {@code unitStartsAt} tells where other units already start (see {@link RegionBuilder}). */
+    Compiled compile(CpuState cpu, long entry, int maxInsns, CodeCache.Stats stats, LongPredicate unitStartsAt) {
         while (true) {
             TreeMap<Long, DecodedInsn> region = RegionBuilder.build(frontend, cpu, entry, maxInsns, unitStartsAt);
             byte[][] out = new byte[1][];
