@@ -20,4 +20,14 @@ public abstract class DecodedInsn {
     public final long nextPc() {
         return pc + length;
     }
+
+    /** Where control goes next by a fixed path, fall-through first; nowhere known after CALL or STOP. */
+    final long[] fixedSuccessors() {
+        return switch (flow()) {
+            case NEXT -> new long[] {nextPc()};
+            case BRANCH -> new long[] {nextPc(), target()};
+            case JUMP -> new long[] {target()};
+            case CALL, STOP -> new long[0];
+        };
+    }
 }

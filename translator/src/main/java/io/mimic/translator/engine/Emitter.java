@@ -25,9 +25,10 @@ import java.util.Set;
  * The only place that writes JVM bytecode for guest code. Front-ends describe semantics with it
  * (operand-stack style: push registers and constants, apply JVM arithmetic, pop into registers)
  * and it keeps the invariants: guest registers live in JVM locals (loaded at entry; each write
- * stored to the CPU too, or in long loops at the exits and faults), writes to a hardwired zero register vanish, branches inside the region
- * are real gotos (so guest loops become JVM loops), backward branches poll for interrupts, and
- * every instruction that may fault gets an exception-table entry that records its pc.
+ * stored to the CPU too, or in long loops at the exits and faults), writes to a hardwired zero
+ * register vanish, branches inside the region are real gotos (so guest loops become JVM loops),
+ * backward branches poll for interrupts, and every instruction that may fault gets an
+ * exception-table entry that records its pc.
  */
 public final class Emitter implements Opcodes {
     static final String UNIT = Type.getInternalName(TranslatedUnit.class);

@@ -2,6 +2,7 @@ package io.mimic.translator.engine;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,18 +26,32 @@ final class RegionBuilder {
     private RegionBuilder() {}
 
     /**
-     * Returns pc -> instruction, ascending. The entry always decodes (or its fetch fault is thrown).
-     * {@code unitStartsAt} tells where units already start.
+     * A unit's instructions (pc -> instruction, ascending) and, for those on a loop the region
+     * holds whole, the number of instructions of that loop ({@link RegionLoops}).
      */
-    static TreeMap<Long, DecodedInsn> build(Frontend frontend, CpuState cpu, long entry, int maxInsns,
-                                            LongPredicate unitStartsAt) {
+    record Region(TreeMap<Long, DecodedInsn> insns, Map<Long, Integer> loopSizes) {
+        /** The instructions on loops of more than {@code n} instructions. */
+        Set<Long> pcsOnLoopsLongerThan(int n) {
+            Set<Long> pcs = new HashSet<>();
+            loopSizes.forEach((pc, size) -> { if (size > n) pcs.add(pc); });
+            return pcs;
+        }
+    }
+
+    /**
+     * The entry always decodes (or its fetch fault is thrown). {@code unitStartsAt} tells where
+     * units already start.
+     */
+    static Region build(Frontend frontend, CpuState cpu, long entry, int maxInsns, LongPredicate unitStartsAt) {
         Map<Long, DecodedInsn> decoded = new HashMap<>();
         TreeMap<Long, DecodedInsn> unbounded = explore(frontend, cpu, entry, maxInsns, pc -> false, decoded);
-        Set<Long> onLoops = RegionLoops.pcsOnLoops(unbounded);
-        LongPredicate stop = pc -> unitStartsAt.test(pc) && !onLoops.contains(pc);
+        Map<Long, Integer> loops = RegionLoops.loopSizes(unbounded);
+        LongPredicate stop = pc -> unitStartsAt.test(pc) && !loops.containsKey(pc);
         boolean cut = false;
         for (long pc : unbounded.keySet()) cut |= pc != entry && stop.test(pc);
-        return cut ? explore(frontend, cpu, entry, maxInsns, stop, decoded) : unbounded;
+        if (!cut) return new Region(unbounded, loops);
+        TreeMap<Long, DecodedInsn> region = explore(frontend, cpu, entry, maxInsns, stop, decoded);
+        return new Region(region, RegionLoops.loopSizes(region));
     }
 
     /** A breadth-first walk from the entry that does not go past pcs {@code stopAt} accepts. */
@@ -67,15 +82,7 @@ final class RegionBuilder {
     }
 
     private static void enqueueSuccessors(DecodedInsn insn, ArrayDeque<Long> work) {
-        switch (insn.flow()) {
-            case NEXT -> work.addLast(insn.nextPc());
-            case BRANCH -> {
-                work.addLast(insn.nextPc());
-                follow(insn, work);
-            }
-            case JUMP -> follow(insn, work);
-            case CALL, STOP -> { }
-        }
+        for (long next : insn.fixedSuccessors()) follow(insn, next, work);
     }
 
     /**
@@ -83,9 +90,9 @@ final class RegionBuilder {
      * paths that leave the loop, so that a loop that fits in the cap is held whole (sha256's rounds
      * loop otherwise ran as two units, its exit path taking the cap's last places breadth-first).
      */
-    private static void follow(DecodedInsn insn, ArrayDeque<Long> work) {
-        if (insn.target() <= insn.pc) work.addFirst(insn.target());
-        else work.addLast(insn.target());
+    private static void follow(DecodedInsn insn, long next, ArrayDeque<Long> work) {
+        if (next <= insn.pc) work.addFirst(next);
+        else work.addLast(next);
     }
 
     /** An instruction starting inside another one already in the region (odd, but guests do it). */

@@ -2,7 +2,6 @@ package io.mimic.translator.engine;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -14,19 +13,8 @@ import java.util.TreeMap;
 final class RegionLoops {
     private RegionLoops() {}
 
-    static Set<Long> pcsOnLoops(TreeMap<Long, DecodedInsn> region) {
-        return loopSizes(region).keySet();
-    }
-
-    /** The instructions on loops of more than {@code n} instructions (their components). */
-    static Set<Long> pcsOnLoopsLongerThan(TreeMap<Long, DecodedInsn> region, int n) {
-        Set<Long> pcs = new java.util.HashSet<>();
-        loopSizes(region).forEach((pc, size) -> { if (size > n) pcs.add(pc); });
-        return pcs;
-    }
-
     /** The instructions on loops, each with the number of instructions of its loop (its component). */
-    private static Map<Long, Integer> loopSizes(TreeMap<Long, DecodedInsn> region) {
+    static Map<Long, Integer> loopSizes(TreeMap<Long, DecodedInsn> region) {
         int n = region.size();
         long[] pcs = new long[n];
         Map<Long, Integer> indexOf = new HashMap<>(n * 2);
@@ -83,19 +71,8 @@ final class RegionLoops {
     }
 
     private static int[] successors(DecodedInsn insn, Map<Long, Integer> indexOf) {
-        long a, b = -1;
-        boolean two = false;
-        switch (insn.flow()) {
-            case NEXT -> a = insn.nextPc();
-            case BRANCH -> { a = insn.nextPc(); b = insn.target(); two = true; }
-            case JUMP -> a = insn.target();
-            default -> { return new int[0]; }
-        }
-        Integer x = indexOf.get(a), y = two ? indexOf.get(b) : null;
-        if (x != null && y != null) return new int[] {x, y};
-        if (x != null) return new int[] {x};
-        if (y != null) return new int[] {y};
-        return new int[0];
+        return java.util.Arrays.stream(insn.fixedSuccessors())
+                .mapToObj(indexOf::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
     }
 
     private static boolean selfLoop(int[] succ, int v) {

@@ -43,10 +43,11 @@ final class UnitCompiler implements Opcodes {
     /** {@code unitStartsAt} tells where other units already start (see {@link RegionBuilder}). */
     Compiled compile(CpuState cpu, long entry, int maxInsns, CodeCache.Stats stats, LongPredicate unitStartsAt) {
         while (true) {
-            TreeMap<Long, DecodedInsn> region = RegionBuilder.build(frontend, cpu, entry, maxInsns, unitStartsAt);
+            RegionBuilder.Region built = RegionBuilder.build(frontend, cpu, entry, maxInsns, unitStartsAt);
+            TreeMap<Long, DecodedInsn> region = built.insns();
             byte[][] out = new byte[1][];
             long t0 = System.nanoTime();
-            int size = generate(region, entry, out);
+            int size = generate(region, built.pcsOnLoopsLongerThan(Emitter.LONG_LOOP), entry, out);
             stats.generateNanos += System.nanoTime() - t0;
             if (size > MAX_BYTECODE && region.size() > 1) {
                 maxInsns = Math.max(1, region.size() / 2);
@@ -65,12 +66,15 @@ final class UnitCompiler implements Opcodes {
         }
     }
 
-    /** Generates the class; returns the size of exec's bytecode. */
-    private int generate(TreeMap<Long, DecodedInsn> region, long entry, byte[][] out) {
+    /**
+     * Generates the class; returns the size of exec's bytecode. {@code longLoopPcs}: the
+     * instructions whose register writes wait for the exit ({@link Emitter#writeBackAtExitIn}).
+     */
+    private int generate(TreeMap<Long, DecodedInsn> region, java.util.Set<Long> longLoopPcs, long entry, byte[][] out) {
         Map<Long, LabelNode> labels = new HashMap<>();
         for (Long pc : region.keySet()) labels.put(pc, new LabelNode());
         Emitter e = new Emitter(frontend, labels);
-        e.writeBackAtExitIn(RegionLoops.pcsOnLoopsLongerThan(region, Emitter.LONG_LOOP));
+        e.writeBackAtExitIn(longLoopPcs);
         frontend.prepareRegion(region, entry);
 
         DecodedInsn prev = null;

@@ -38,10 +38,6 @@ public final class GuestAccess {
 
     private GuestAccess() {}
 
-    private static int index(long addr) {
-        return CpuState.tlbSlot(addr);
-    }
-
     /**
      * The slow path of an access of {@code size} bytes that the TLB did not vouch for (a miss,
      * or an access that crosses a page): checks the page table and refills the TLB, or throws
@@ -58,7 +54,7 @@ public final class GuestAccess {
             throw cpu.fault(write ? GuestFault.Kind.WRITE : GuestFault.Kind.READ, bad);
         }
         if (samePage) {
-            (write ? cpu.tlbWrite : cpu.tlbRead)[index(addr)] = page;
+            (write ? cpu.tlbWrite : cpu.tlbRead)[CpuState.tlbSlot(addr)] = page;
         }
         if (EngineStats.ON) {
             if (samePage) (write ? EngineStats.tlbWriteRefills : EngineStats.tlbReadRefills).increment();
@@ -75,12 +71,12 @@ public final class GuestAccess {
      * a page never does.
      */
     private static boolean hitRead(long a, int lastByte, CpuState c) {
-        return c.tlbRead[index(a)] == ((a + lastByte) & TAG_MASK);
+        return c.tlbRead[CpuState.tlbSlot(a)] == ((a + lastByte) & TAG_MASK);
     }
 
     /** {@link #hitRead} for writes. */
     private static boolean hitWrite(long a, int lastByte, CpuState c) {
-        return c.tlbWrite[index(a)] == ((a + lastByte) & TAG_MASK);
+        return c.tlbWrite[CpuState.tlbSlot(a)] == ((a + lastByte) & TAG_MASK);
     }
 
     // ---- loads ----

@@ -449,10 +449,9 @@ public final class RiscvFloat {
 
     private static long fmaDirectedD(RiscvCpu c, long a, long b, long d, int m) {
         double x = dbl(a), y = dbl(b), z = dbl(d);
-        double r = Math.fma(x, y, z), ar = Math.abs(r);
-        double u1 = x * y, au = Math.abs(u1);
-        if (ar > Double.MIN_NORMAL && ar < Double.MAX_VALUE && au >= 0x1p-900 && au <= 0x1p1000
-                && Math.abs(z) <= 0x1p1000) {
+        double r = Math.fma(x, y, z);
+        // below MAX_VALUE, not at it: rounding away from r must not overflow
+        if (FusedMultiplyAdd.inFastRange(x, y, z, r) && Math.abs(r) != Double.MAX_VALUE) {
             double g = FusedMultiplyAdd.residualHigh(x, y, z, r), zz = FusedMultiplyAdd.residualLow(x, y, z);
             double err = g + zz; // exact - r = g + zz exactly; err has its sign
             if (err != 0) {

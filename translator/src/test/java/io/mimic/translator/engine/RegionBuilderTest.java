@@ -43,7 +43,7 @@ class RegionBuilderTest {
     }
 
     private static List<Long> build(Code code, long entry, int cap, LongPredicate unitStartsAt) {
-        return List.copyOf(RegionBuilder.build(code, null, entry, cap, unitStartsAt).keySet());
+        return List.copyOf(RegionBuilder.build(code, null, entry, cap, unitStartsAt).insns().keySet());
     }
 
     private static LongPredicate units(long... entries) {
@@ -86,7 +86,7 @@ class RegionBuilderTest {
     @Test
     void loopsAreTheStronglyConnectedParts() {
         Code code = new Code().branch(12, 4).branch(24, 24).stop(28);
-        TreeMap<Long, DecodedInsn> region = RegionBuilder.build(code, null, 0, 64, units());
-        assertEquals(Set.of(4L, 8L, 12L, 24L), RegionLoops.pcsOnLoops(region));
+        TreeMap<Long, DecodedInsn> region = RegionBuilder.build(code, null, 0, 64, units()).insns();
+        assertEquals(Set.of(4L, 8L, 12L, 24L), RegionLoops.loopSizes(region).keySet());
     }
 }
