@@ -124,6 +124,6 @@ public final class Arm64System {
     /** DC ZVA: zeroes the aligned block containing {@code addr} (a store, with its faults). */
     public static void dcZva(long addr, Arm64Cpu c) {
         long base = addr & -ZVA_BYTES;
-        for (int i = 0; i < ZVA_BYTES; i += 8) GuestAccess.st64le(base + i, 0, c);
+        for (int i = 0; i < ZVA_BYTES; i += 8) GuestAccess.st64le(base + i, 0, c, GuestAccess.PC_FROM_HANDLER);
     }
 }

@@ -27,8 +27,9 @@ import java.util.Set;
  * and it keeps the invariants: guest registers live in JVM locals (loaded at entry; each write
  * stored to the CPU too, or in long loops at the exits and faults), writes to a hardwired zero
  * register vanish, branches inside the region are real gotos (so guest loops become JVM loops),
- * backward branches poll for interrupts, and every instruction that may fault gets an
- * exception-table entry that records its pc.
+ * backward branches poll for interrupts, and a fault leaves with the faulting instruction's pc
+ * recorded (by the access or raise itself, or by an exception-table entry per instruction where
+ * registers may still wait in locals).
  */
 public final class Emitter implements Opcodes {
     static final String UNIT = Type.getInternalName(TranslatedUnit.class);
@@ -233,20 +234,37 @@ public final class Emitter implements Opcodes {
      * {@code GuestAccess} method such as "ld32sle"; the front-end picks width, sign and endianness.
      */
     public void load(String helper) {
-        mayFault();
-        pushCpuBase();
-        code.add(new MethodInsnNode(INVOKESTATIC, "io/mimic/translator/memory/GuestAccess", helper, "(JL" + CPU + ";)J", false));
+        pushAccessContext();
+        code.add(new MethodInsnNode(INVOKESTATIC, "io/mimic/translator/memory/GuestAccess", helper, "(JL" + CPU + ";J)J", false));
     }
 
     /** Guest store: address and value (longs) on the stack. */
     public void store(String helper) {
-        mayFault();
-        pushCpuBase();
-        code.add(new MethodInsnNode(INVOKESTATIC, "io/mimic/translator/memory/GuestAccess", helper, "(JJL" + CPU + ";)V", false));
+        pushAccessContext();
+        code.add(new MethodInsnNode(INVOKESTATIC, "io/mimic/translator/memory/GuestAccess", helper, "(JJL" + CPU + ";J)V", false));
     }
 
-    private void pushCpuBase() {
+    /**
+     * Pushes the CPU and the instruction's pc for a {@code GuestAccess} call, which records the pc
+     * itself if the access faults. So an access needs an exception handler only where registers
+     * may still wait in locals ({@link #faultsNeedHandler}); elsewhere none: every handler was an
+     * exception edge from the access's slow-path call into the unit's fault code, and C2 built
+     * and allocated registers for each of them.
+     */
+    private void pushAccessContext() {
+        if (faultsNeedHandler()) mayFault();
         code.add(new VarInsnNode(ALOAD, CPU_ARG));
+        code.add(new LdcInsnNode(current.pc));
+    }
+
+    /**
+     * True if a fault must pass through this unit's handler: it has a long loop whose register
+     * writes wait for the exit ({@link #writeBackAtExitIn}), and the handler stores them. In other
+     * units every register write is in the CPU already, and a fault that records its own pc
+     * (memory accesses, {@link #raise}) leaves the unit directly.
+     */
+    private boolean faultsNeedHandler() {
+        return !writeBackAtExit.isEmpty();
     }
 
     // ------------------------------------------------------------------ control flow
@@ -361,7 +379,10 @@ public final class Emitter implements Opcodes {
 
     /** Raises a guest fault of {@code kind} at the current instruction (address = its pc). */
     public void raise(GuestFault.Kind kind) {
-        mayFault();
+        if (faultsNeedHandler()) mayFault();
+        code.add(new VarInsnNode(ALOAD, CPU_ARG));
+        code.add(new LdcInsnNode(current.pc));
+        code.add(new FieldInsnNode(PUTFIELD, CPU, "pc", "J"));
         code.add(new VarInsnNode(ALOAD, CPU_ARG));
         code.add(new FieldInsnNode(GETSTATIC, Type.getInternalName(GuestFault.Kind.class), kind.name(),
                 Type.getDescriptor(GuestFault.Kind.class)));

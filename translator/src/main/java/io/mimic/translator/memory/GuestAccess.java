@@ -15,8 +15,13 @@ import java.lang.invoke.VarHandle;
  * miss, page crossing, fault) takes the slow path, which checks the page table, refills the
  * TLB, and raises the guest fault if the access is illegal.
  *
- * Argument order (address, [value,] cpu) lets the emitter push the address first.
+ * Argument order (address, [value,] cpu, pc) lets the emitter push the address first.
  * Endianness is chosen by the front-end: *le / *be variants.
+ *
+ * {@code pc} is the address of the guest instruction making the access: a fault stores it in
+ * {@code cpu.pc} before it is thrown, so translated code needs no exception handler of its own to
+ * record where it stopped (see {@code Emitter.load}). Java helpers that run under such a handler
+ * (vector loads, atomics, DC ZVA) pass {@link #PC_FROM_HANDLER}.
  */
 public final class GuestAccess {
     private static final MemorySegment M = HostReservation.SPACE;
@@ -38,12 +43,15 @@ public final class GuestAccess {
 
     private GuestAccess() {}
 
+    /** The pc a helper passes when its caller's exception handler records the faulting pc. */
+    public static final long PC_FROM_HANDLER = -1;
+
     /**
      * The slow path of an access of {@code size} bytes that the TLB did not vouch for (a miss,
-     * or an access that crosses a page): checks the page table and refills the TLB, or throws
-     * the guest fault if the access is illegal.
+     * or an access that crosses a page): checks the page table and refills the TLB, or records
+     * {@code pc} as the faulting instruction's and throws the guest fault if the access is illegal.
      */
-    static void slowCheck(long addr, int size, boolean write, CpuState cpu) {
+    static void slowCheck(long addr, int size, boolean write, CpuState cpu, long pc) {
         long page = addr & TAG_MASK;
         boolean samePage = ((addr + size - 1) & TAG_MASK) == page;
         AddressSpace as = cpu.memory;
@@ -51,6 +59,7 @@ public final class GuestAccess {
         if (!as.check(addr, size, need)) {
             if (EngineStats.ON) EngineStats.memoryFaults.increment();
             long bad = as.check(addr, 1, need) ? AddressSpace.pageUp(addr + 1) : addr;
+            cpu.pc = pc;
             throw cpu.fault(write ? GuestFault.Kind.WRITE : GuestFault.Kind.READ, bad);
         }
         if (samePage) {
@@ -85,100 +94,100 @@ public final class GuestAccess {
     // for the whole access, so they never touch host memory outside the guest's mappings.
     // The host is x86-64 (little-endian, unaligned accesses allowed); big-endian guests swap.
 
-    public static long ld8u(long a, CpuState c) {
-        if (!hitRead(a, 0, c)) slowCheck(a, 1, false, c);
+    public static long ld8u(long a, CpuState c, long pc) {
+        if (!hitRead(a, 0, c)) slowCheck(a, 1, false, c, pc);
         return U.getByte(BASE + a) & 0xFFL;
     }
 
-    public static long ld8s(long a, CpuState c) {
-        if (!hitRead(a, 0, c)) slowCheck(a, 1, false, c);
+    public static long ld8s(long a, CpuState c, long pc) {
+        if (!hitRead(a, 0, c)) slowCheck(a, 1, false, c, pc);
         return U.getByte(BASE + a);
     }
 
-    public static long ld16ule(long a, CpuState c) {
-        if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c);
+    public static long ld16ule(long a, CpuState c, long pc) {
+        if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c, pc);
         return U.getShort(BASE + a) & 0xFFFFL;
     }
 
-    public static long ld16sle(long a, CpuState c) {
-        if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c);
+    public static long ld16sle(long a, CpuState c, long pc) {
+        if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c, pc);
         return U.getShort(BASE + a);
     }
 
-    public static long ld32ule(long a, CpuState c) {
-        if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c);
+    public static long ld32ule(long a, CpuState c, long pc) {
+        if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c, pc);
         return U.getInt(BASE + a) & 0xFFFFFFFFL;
     }
 
-    public static long ld32sle(long a, CpuState c) {
-        if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c);
+    public static long ld32sle(long a, CpuState c, long pc) {
+        if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c, pc);
         return U.getInt(BASE + a);
     }
 
-    public static long ld64le(long a, CpuState c) {
-        if (!hitRead(a, 7, c)) slowCheck(a, 8, false, c);
+    public static long ld64le(long a, CpuState c, long pc) {
+        if (!hitRead(a, 7, c)) slowCheck(a, 8, false, c, pc);
         return U.getLong(BASE + a);
     }
 
-    public static long ld16ube(long a, CpuState c) {
-        if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c);
+    public static long ld16ube(long a, CpuState c, long pc) {
+        if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c, pc);
         return Short.reverseBytes(U.getShort(BASE + a)) & 0xFFFFL;
     }
 
-    public static long ld16sbe(long a, CpuState c) {
-        if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c);
+    public static long ld16sbe(long a, CpuState c, long pc) {
+        if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c, pc);
         return Short.reverseBytes(U.getShort(BASE + a));
     }
 
-    public static long ld32ube(long a, CpuState c) {
-        if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c);
+    public static long ld32ube(long a, CpuState c, long pc) {
+        if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c, pc);
         return Integer.reverseBytes(U.getInt(BASE + a)) & 0xFFFFFFFFL;
     }
 
-    public static long ld32sbe(long a, CpuState c) {
-        if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c);
+    public static long ld32sbe(long a, CpuState c, long pc) {
+        if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c, pc);
         return Integer.reverseBytes(U.getInt(BASE + a));
     }
 
-    public static long ld64be(long a, CpuState c) {
-        if (!hitRead(a, 7, c)) slowCheck(a, 8, false, c);
+    public static long ld64be(long a, CpuState c, long pc) {
+        if (!hitRead(a, 7, c)) slowCheck(a, 8, false, c, pc);
         return Long.reverseBytes(U.getLong(BASE + a));
     }
 
     // ---- stores ----
 
-    public static void st8(long a, long v, CpuState c) {
-        if (!hitWrite(a, 0, c)) slowCheck(a, 1, true, c);
+    public static void st8(long a, long v, CpuState c, long pc) {
+        if (!hitWrite(a, 0, c)) slowCheck(a, 1, true, c, pc);
         U.putByte(BASE + a, (byte) v);
     }
 
-    public static void st16le(long a, long v, CpuState c) {
-        if (!hitWrite(a, 1, c)) slowCheck(a, 2, true, c);
+    public static void st16le(long a, long v, CpuState c, long pc) {
+        if (!hitWrite(a, 1, c)) slowCheck(a, 2, true, c, pc);
         U.putShort(BASE + a, (short) v);
     }
 
-    public static void st32le(long a, long v, CpuState c) {
-        if (!hitWrite(a, 3, c)) slowCheck(a, 4, true, c);
+    public static void st32le(long a, long v, CpuState c, long pc) {
+        if (!hitWrite(a, 3, c)) slowCheck(a, 4, true, c, pc);
         U.putInt(BASE + a, (int) v);
     }
 
-    public static void st64le(long a, long v, CpuState c) {
-        if (!hitWrite(a, 7, c)) slowCheck(a, 8, true, c);
+    public static void st64le(long a, long v, CpuState c, long pc) {
+        if (!hitWrite(a, 7, c)) slowCheck(a, 8, true, c, pc);
         U.putLong(BASE + a, v);
     }
 
-    public static void st16be(long a, long v, CpuState c) {
-        if (!hitWrite(a, 1, c)) slowCheck(a, 2, true, c);
+    public static void st16be(long a, long v, CpuState c, long pc) {
+        if (!hitWrite(a, 1, c)) slowCheck(a, 2, true, c, pc);
         U.putShort(BASE + a, Short.reverseBytes((short) v));
     }
 
-    public static void st32be(long a, long v, CpuState c) {
-        if (!hitWrite(a, 3, c)) slowCheck(a, 4, true, c);
+    public static void st32be(long a, long v, CpuState c, long pc) {
+        if (!hitWrite(a, 3, c)) slowCheck(a, 4, true, c, pc);
         U.putInt(BASE + a, Integer.reverseBytes((int) v));
     }
 
-    public static void st64be(long a, long v, CpuState c) {
-        if (!hitWrite(a, 7, c)) slowCheck(a, 8, true, c);
+    public static void st64be(long a, long v, CpuState c, long pc) {
+        if (!hitWrite(a, 7, c)) slowCheck(a, 8, true, c, pc);
         U.putLong(BASE + a, Long.reverseBytes(v));
     }
 
@@ -187,7 +196,7 @@ public final class GuestAccess {
     /** Checks that an aligned atomic read-modify-write of {@code size} bytes is allowed. */
     public static void checkAtomic(long a, int size, CpuState c) {
         if ((a & (size - 1)) != 0) throw c.fault(GuestFault.Kind.MISALIGNED, a);
-        if (!hitWrite(a, size - 1, c)) slowCheck(a, size, true, c);
+        if (!hitWrite(a, size - 1, c)) slowCheck(a, size, true, c, PC_FROM_HANDLER);
     }
 
     public static boolean cas32(long a, int expect, int update) {

@@ -19,7 +19,7 @@ public final class RiscvAtomics {
      * lr.aq cannot be moved before it by the JIT; SC's compare-and-swap is a full barrier.
      */
     public static long lrW(long addr, RiscvCpu c) {
-        GuestAccess.ld32sle(checkAligned(addr, 4, c), c);
+        GuestAccess.ld32sle(checkAligned(addr, 4, c), c, GuestAccess.PC_FROM_HANDLER);
         long v = GuestAccess.getVolatile32(addr);
         c.reservationAddress = addr;
         c.reservationValue = v;
@@ -27,7 +27,7 @@ public final class RiscvAtomics {
     }
 
     public static long lrD(long addr, RiscvCpu c) {
-        GuestAccess.ld64le(checkAligned(addr, 8, c), c);
+        GuestAccess.ld64le(checkAligned(addr, 8, c), c, GuestAccess.PC_FROM_HANDLER);
         long v = GuestAccess.getVolatile64(addr);
         c.reservationAddress = addr;
         c.reservationValue = v;

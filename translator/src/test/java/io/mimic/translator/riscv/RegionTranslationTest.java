@@ -74,4 +74,14 @@ class RegionTranslationTest {
         assertEquals(1, s.cpu.x[11]);
         assertEquals(2, s.cpu.x[12]);
     }
+
+    @Test
+    void aRaisedFaultRecordsItsInstructionWithTheWritesBeforeIt() {
+        // addi a1,a1,1; ebreak; addi a1,a1,1; ecall: one unit, no exception handler of its own
+        GuestSnippet s = new GuestSnippet(0x00158593, 0x00100073, 0x00158593, ECALL);
+        s.run();
+        assertEquals(io.mimic.translator.engine.GuestFault.Kind.BREAKPOINT, s.fault);
+        assertEquals(GuestSnippet.CODE + 4, s.cpu.pc, "the fault is at the ebreak");
+        assertEquals(1, s.cpu.x[11]);
+    }
 }

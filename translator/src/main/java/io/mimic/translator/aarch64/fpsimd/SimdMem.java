@@ -74,7 +74,7 @@ public final class SimdMem {
      */
     private static void loadInPage(Arm64Cpu c, long addr, int total, int t, int rpt, int selem, int esz, int elements) {
         long[] w = new long[total >>> 3];
-        for (int i = 0; i < w.length; i++) w[i] = GuestAccess.ld64le(addr + 8L * i, c);
+        for (int i = 0; i < w.length; i++) w[i] = GuestAccess.ld64le(addr + 8L * i, c, GuestAccess.PC_FROM_HANDLER);
         long[] v = c.v;
         long m = Lanes.emask(esz);
         int ebits = 8 << esz;
@@ -162,19 +162,19 @@ public final class SimdMem {
 
     private static long load(Arm64Cpu c, long a, int esz) {
         return switch (esz) {
-            case 0 -> GuestAccess.ld8u(a, c);
-            case 1 -> GuestAccess.ld16ule(a, c);
-            case 2 -> GuestAccess.ld32ule(a, c);
-            default -> GuestAccess.ld64le(a, c);
+            case 0 -> GuestAccess.ld8u(a, c, GuestAccess.PC_FROM_HANDLER);
+            case 1 -> GuestAccess.ld16ule(a, c, GuestAccess.PC_FROM_HANDLER);
+            case 2 -> GuestAccess.ld32ule(a, c, GuestAccess.PC_FROM_HANDLER);
+            default -> GuestAccess.ld64le(a, c, GuestAccess.PC_FROM_HANDLER);
         };
     }
 
     private static void store(Arm64Cpu c, long a, long x, int esz) {
         switch (esz) {
-            case 0 -> GuestAccess.st8(a, x, c);
-            case 1 -> GuestAccess.st16le(a, x, c);
-            case 2 -> GuestAccess.st32le(a, x, c);
-            default -> GuestAccess.st64le(a, x, c);
+            case 0 -> GuestAccess.st8(a, x, c, GuestAccess.PC_FROM_HANDLER);
+            case 1 -> GuestAccess.st16le(a, x, c, GuestAccess.PC_FROM_HANDLER);
+            case 2 -> GuestAccess.st32le(a, x, c, GuestAccess.PC_FROM_HANDLER);
+            default -> GuestAccess.st64le(a, x, c, GuestAccess.PC_FROM_HANDLER);
         }
     }
 }
