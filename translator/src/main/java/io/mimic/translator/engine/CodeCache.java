@@ -146,7 +146,7 @@ public final class CodeCache {
             stats.bytecodeBytes += c.bytecodeSize();
             stats.maxInstructions = Math.max(stats.maxInstructions, u.guestInstructions);
             stats.maxBytecode = Math.max(stats.maxBytecode, c.bytecodeSize());
-            u.bytesHash = InheritedUnit.hashGuest(memory, u.lowPc, u.highPc);
+            u.bytesHash = InheritedUnit.hashGuest(memory, u.guestRuns);
             u.fresh = true;
             noteCode(u);
             if (inAsmLog != null) logInAsm(c);
@@ -211,7 +211,7 @@ public final class CodeCache {
         if (h.bytesHash() == 0 || inheritedBytes + heldBytes(h) > MAX_INHERITED_BYTES) return;
         List<InheritedUnit> candidates = inherited.computeIfAbsent(h.entryPc(), k -> new ArrayList<>(1));
         for (InheritedUnit c : candidates) {
-            if (c.bytesHash() == h.bytesHash() && c.isa().equals(h.isa()) && c.highPc() == h.highPc()) return;
+            if (c.bytesHash() == h.bytesHash() && c.isa().equals(h.isa()) && java.util.Arrays.equals(c.guestRuns(), h.guestRuns())) return;
         }
         // A few programs at the same address (static binaries all start at the same place): keep the newest four.
         if (candidates.size() == 4) inheritedBytes -= heldBytes(candidates.removeFirst());

@@ -23,44 +23,89 @@ import java.lang.foreign.ValueLayout;
  * @param persisted already in the translation file of the program the cache runs (see linux-user's
  *                  exec/PersistentTranslations)
  */
-record InheritedUnit(String isa, long entryPc, long lowPc, long highPc, long bytesHash, int guestInstructions,
+record InheritedUnit(String isa, long entryPc, long[] guestRuns, long bytesHash, int guestInstructions,
                      int bytecodeSize, int chainSlots, UnitBytes classBytes, boolean fresh, boolean persisted) {
-    /** Units spanning more guest bytes than this are not handed on (hashing them would cost too much). */
-    static final long MAX_SPAN = 16 * 1024;
+    /**
+     * Guest bytes beyond which a unit is not handed on (hashing them would cost too much). Only
+     * the unit's own instructions are hashed, not the span between them: a region that follows a
+     * branch to a far part of a big function (python3's interpreter loop) spans tens of KB, and
+     * when the whole span was hashed, such units (471 of python3's, 221 of sqlite3's) were
+     * translated again by every run.
+     */
+    static final long MAX_HASHED = 16 * 1024;
+    /** Runs of contiguous instructions beyond which a unit is not handed on. */
+    static final int MAX_RUNS = 1024;
 
     static InheritedUnit of(String isa, TranslatedUnit u) {
-        return new InheritedUnit(isa, u.entryPc, u.lowPc, u.highPc, u.bytesHash, u.guestInstructions, u.bytecodeSize,
+        return new InheritedUnit(isa, u.entryPc, u.guestRuns, u.bytesHash, u.guestInstructions, u.bytecodeSize,
                 u.chain.length, u.classBytes, u.fresh, u.persisted);
     }
 
     InheritedUnit withFlags(boolean f, boolean p) {
-        return f == fresh && p == persisted ? this : new InheritedUnit(isa, entryPc, lowPc, highPc, bytesHash,
+        return f == fresh && p == persisted ? this : new InheritedUnit(isa, entryPc, guestRuns, bytesHash,
                 guestInstructions, bytecodeSize, chainSlots, classBytes, f, p);
+    }
+
+    /** The lowest guest address the unit translates. */
+    long lowPc() {
+        return guestRuns[0];
+    }
+
+    /** One past the highest guest byte the unit translates. */
+    long highPc() {
+        return guestRuns[guestRuns.length - 1];
     }
 
     /** True if this is a translation of what {@code memory} holds now, for {@code isaName}. */
     boolean matches(String isaName, AddressSpace memory) {
-        return isa.equals(isaName) && memory.check(lowPc, highPc - lowPc, Prot.EXEC) && hashOf(lowPc, highPc) == bytesHash;
+        return isa.equals(isaName) && hashGuest(memory, guestRuns) == bytesHash;
     }
 
     /**
-     * A 64-bit hash of the guest bytes [low, high), or 0 if the range cannot be handed on (too
-     * wide, or not all executable). Not cryptographic: a guest that forged a collision would only
-     * run a translation of other code of its own, with every memory access still checked.
+     * The guest bytes a region's instructions occupy, as runs of contiguous instructions:
+     * {start0, end0, start1, end1, ...} in address order.
      */
-    static long hashGuest(AddressSpace memory, long low, long high) {
-        if (high <= low || high - low > MAX_SPAN || !memory.check(low, high - low, Prot.EXEC)) return 0;
-        return hashOf(low, high);
+    static long[] runsOf(java.util.SortedMap<Long, DecodedInsn> region) {
+        long[] runs = new long[2 * region.size()];
+        int n = 0;
+        for (DecodedInsn insn : region.values()) {
+            if (n > 0 && runs[n - 1] == insn.pc) {
+                runs[n - 1] = insn.nextPc();
+            } else {
+                runs[n++] = insn.pc;
+                runs[n++] = insn.nextPc();
+            }
+        }
+        return java.util.Arrays.copyOf(runs, n);
     }
 
-    /** Never 0, which means "not handed on". */
-    private static long hashOf(long low, long high) {
+    /**
+     * A 64-bit hash of the guest bytes in {@code runs} (see {@link #runsOf}) and of where they
+     * are, or 0 if they cannot be handed on (too many, or not all executable). Not cryptographic:
+     * a guest that forged a collision would only run a translation of other code of its own, with
+     * every memory access still checked.
+     */
+    static long hashGuest(AddressSpace memory, long[] runs) {
+        if (runs.length == 0 || runs.length > 2 * MAX_RUNS) return 0;
+        long total = 0;
+        for (int i = 0; i < runs.length; i += 2) {
+            long length = runs[i + 1] - runs[i];
+            if (length <= 0 || (total += length) > MAX_HASHED || !memory.check(runs[i], length, Prot.EXEC)) return 0;
+        }
+        long h = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < runs.length; i += 2) h = hashOf(h, runs[i], runs[i + 1]);
+        return h == 0 ? 1 : h;
+    }
+
+    /** Mixes the run [low, high) (its place and its bytes) into {@code h}. */
+    private static long hashOf(long h, long low, long high) {
         var m = GuestAccess.raw();
-        long h = 0x9E3779B97F4A7C15L ^ (high - low);
+        h = mix(h ^ low);
+        h = mix(h ^ (high - low));
         long a = low;
         for (; a + 8 <= high; a += 8) h = mix(h ^ m.get(ValueLayout.JAVA_LONG_UNALIGNED, a));
         for (; a < high; a++) h = mix(h ^ (m.get(ValueLayout.JAVA_BYTE, a) & 0xffL));
-        return h == 0 ? 1 : h;
+        return h;
     }
 
     private static long mix(long h) {
@@ -77,8 +122,8 @@ record InheritedUnit(String isa, long entryPc, long lowPc, long highPc, long byt
     void writeTo(DataOutputStream out, byte[] bytes, int length) throws IOException {
         out.writeUTF(isa);
         out.writeLong(entryPc);
-        out.writeLong(lowPc);
-        out.writeLong(highPc);
+        out.writeInt(guestRuns.length / 2);
+        for (long a : guestRuns) out.writeLong(a);
         out.writeLong(bytesHash);
         out.writeInt(guestInstructions);
         out.writeInt(bytecodeSize);
@@ -90,12 +135,22 @@ record InheritedUnit(String isa, long entryPc, long lowPc, long highPc, long byt
     static InheritedUnit readFrom(DataInputStream in, boolean fresh, boolean persisted, UnitBytes.Source source)
             throws IOException {
         String isa = in.readUTF();
-        long entry = in.readLong(), low = in.readLong(), high = in.readLong(), hash = in.readLong();
-        int insns = in.readInt(), size = in.readInt(), slots = in.readInt(), n = in.readInt();
-        if (slots < 0 || n < 0 || n > (1 << 20) || high - low > MAX_SPAN) {
-            throw new IOException("malformed translation at 0x" + Long.toHexString(entry));
+        long entry = in.readLong();
+        int runCount = in.readInt();
+        if (runCount < 1 || runCount > MAX_RUNS) throw malformed(entry);
+        long[] runs = new long[2 * runCount];
+        for (int i = 0; i < runs.length; i++) {
+            runs[i] = in.readLong();
+            if (i > 0 && runs[i] <= runs[i - 1]) throw malformed(entry); // runs ascend and are not empty
         }
-        return new InheritedUnit(isa.intern(), entry, low, high, hash, insns, size, slots, source.take(in, n), fresh,
+        long hash = in.readLong();
+        int insns = in.readInt(), size = in.readInt(), slots = in.readInt(), n = in.readInt();
+        if (slots < 0 || n < 0 || n > (1 << 20)) throw malformed(entry);
+        return new InheritedUnit(isa.intern(), entry, runs, hash, insns, size, slots, source.take(in, n), fresh,
                 persisted);
+    }
+
+    private static IOException malformed(long entry) {
+        return new IOException("malformed translation at 0x" + Long.toHexString(entry));
     }
 }

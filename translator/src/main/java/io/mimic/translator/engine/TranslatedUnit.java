@@ -18,7 +18,9 @@ public abstract class TranslatedUnit {
     public volatile boolean valid;
     /** The hidden class's bytes, kept so that a forked child can define it without translating (InheritedUnit). */
     UnitBytes classBytes;
-    /** Hash of the guest bytes [lowPc, highPc) it translates, 0 if it cannot be handed on (InheritedUnit). */
+    /** The guest bytes its instructions occupy, as runs {start, end, ...} (InheritedUnit.runsOf). */
+    long[] guestRuns;
+    /** Hash of the guest bytes in {@link #guestRuns}, 0 if it cannot be handed on (InheritedUnit). */
     long bytesHash;
     /** Translated in this process (or learned from a child): a parent has not seen it. */
     boolean fresh;

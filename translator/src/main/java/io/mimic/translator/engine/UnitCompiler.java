@@ -59,6 +59,7 @@ final class UnitCompiler implements Opcodes {
             DecodedInsn last = region.lastEntry().getValue();
             unit.lowPc = region.firstKey();
             unit.highPc = last.nextPc();
+            unit.guestRuns = InheritedUnit.runsOf(region);
             unit.guestInstructions = region.size();
             stats.defineNanos += System.nanoTime() - t1;
             unit.bytecodeSize = size;
@@ -151,6 +152,7 @@ final class UnitCompiler implements Opcodes {
         unit.classBytes = h.classBytes();
         unit.lowPc = h.lowPc();
         unit.highPc = h.highPc();
+        unit.guestRuns = h.guestRuns();
         unit.guestInstructions = h.guestInstructions();
         unit.bytecodeSize = h.bytecodeSize();
         unit.bytesHash = h.bytesHash();

@@ -233,4 +233,48 @@ class TranslationHandOnTest {
             }
         }
     }
+
+    /** Bytes from CODE to the far part of {@link #farImage}: more than a handed-on unit could span once. */
+    static final long FAR = 20 * 1024;
+
+    /**
+     * addi a0,a0,5 ; j CODE+FAR ; (FAR bytes later) {@code farWord} ; ecall: one unit whose
+     * instructions lie far apart, with {@code gapWord} written in the bytes between them.
+     */
+    private static Image farImage(int farWord, int gapWord) {
+        Image image = new Image(new int[] {0x00550513, 0x7fd0406f, gapWord});
+        image.memory.map(CODE + AddressSpace.PAGE_SIZE, FAR, Prot.READ | Prot.EXEC, "code");
+        GuestAccess.raw().set(ValueLayout.JAVA_INT_UNALIGNED, CODE + FAR, farWord);
+        GuestAccess.raw().set(ValueLayout.JAVA_INT_UNALIGNED, CODE + FAR + 4, ECALL);
+        return image;
+    }
+
+    @Test
+    void aUnitWhoseInstructionsLieFarApartIsHandedOnAndCheckedByTheirBytesAlone() throws IOException {
+        Image first = farImage(0x00750513, 0); // ... addi a0,a0,7
+        assertEquals(12, first.run(0));
+        assertEquals(1, first.cache.stats().unitsTranslated, "one unit, from the entry across the jump");
+        byte[] translations = first.export(false);
+        first.memory.clear();
+        // Other bytes between its instructions: still the same translation.
+        Image second = farImage(0x00750513, 0x00150513);
+        second.take(translations, false);
+        try {
+            assertEquals(112, second.run(100));
+            assertEquals(1, second.cache.stats().unitsInherited);
+            assertEquals(0, second.cache.stats().unitsTranslated);
+        } finally {
+            second.memory.clear();
+        }
+        // One of its own instructions changed: translated afresh.
+        Image third = farImage(0x00950513, 0); // ... addi a0,a0,9
+        third.take(translations, false);
+        try {
+            assertEquals(114, third.run(100));
+            assertEquals(0, third.cache.stats().unitsInherited);
+            assertEquals(1, third.cache.stats().unitsTranslated);
+        } finally {
+            third.memory.clear();
+        }
+    }
 }
