@@ -95,13 +95,17 @@ class TranslationHandOnTest {
 
     /** Hands the translations of ADD_TEN to an image of {@code next} and runs it from a0 = 100. */
     private static void check(int[] next, long a0After, int inherited, int translated) throws IOException {
-        Image second = handOn(ADD_TEN, next);
+        expectRun(handOn(ADD_TEN, next), a0After, inherited, translated);
+    }
+
+    /** Runs {@code image} from a0 = 100 and checks a0 and how many units it took and made. */
+    private static void expectRun(Image image, long a0After, int inherited, int translated) {
         try {
-            assertEquals(a0After, second.run(100));
-            assertEquals(inherited, second.cache.stats().unitsInherited);
-            assertEquals(translated, second.cache.stats().unitsTranslated);
+            assertEquals(a0After, image.run(100));
+            assertEquals(inherited, image.cache.stats().unitsInherited);
+            assertEquals(translated, image.cache.stats().unitsTranslated);
         } finally {
-            second.memory.clear();
+            image.memory.clear();
         }
     }
 
@@ -259,22 +263,10 @@ class TranslationHandOnTest {
         // Other bytes between its instructions: still the same translation.
         Image second = farImage(0x00750513, 0x00150513);
         second.take(translations, false);
-        try {
-            assertEquals(112, second.run(100));
-            assertEquals(1, second.cache.stats().unitsInherited);
-            assertEquals(0, second.cache.stats().unitsTranslated);
-        } finally {
-            second.memory.clear();
-        }
+        expectRun(second, 112, 1, 0);
         // One of its own instructions changed: translated afresh.
         Image third = farImage(0x00950513, 0); // ... addi a0,a0,9
         third.take(translations, false);
-        try {
-            assertEquals(114, third.run(100));
-            assertEquals(0, third.cache.stats().unitsInherited);
-            assertEquals(1, third.cache.stats().unitsTranslated);
-        } finally {
-            third.memory.clear();
-        }
+        expectRun(third, 114, 0, 1);
     }
 }
