@@ -38,7 +38,7 @@ import java.util.Set;
  * fds (SCM_RIGHTS: the guest's fds, the JVM's standard streams, the working directory, the files
  * of shared mappings), then the touched pages of every private mapping, written straight from
  * the reservation and read straight into the child's, and last the parent's translated code
- * (CodeCache.writeTranslations). Whatever Linux keeps per process and fork
+ * (CodeCache.writeTranslations, in chunks: ChunkedBlock). Whatever Linux keeps per process and fork
  * copies must be written here; a field added to GuestProcess that fork inherits goes here too.
  */
 final class ForkSnapshot {
@@ -174,12 +174,11 @@ final class ForkSnapshot {
             }
             for (long[] r : runs) UnixSockets.writeFully(sock, HostReservation.hostAddress(r[0]), r[1]);
             // The parent's translations: the child defines them instead of translating its
-            // code again in a cold JVM (most of a short child's time otherwise).
-            ByteArrayOutputStream code = new ByteArrayOutputStream(64 * 1024);
-            DataOutputStream codeOut = new DataOutputStream(code);
-            p.code.writeTranslations(codeOut, false);
-            codeOut.flush();
-            writeBlock(sock, code.toByteArray());
+            // code again in a cold JVM (most of a short child's time otherwise). In chunks, not
+            // one array (see ChunkedBlock).
+            try (DataOutputStream codeOut = new DataOutputStream(ChunkedBlock.writer(sock))) {
+                p.code.writeTranslations(codeOut, false);
+            }
         } finally {
             for (int fd : opened) HostFds.close(fd);
         }
@@ -333,7 +332,7 @@ final class ForkSnapshot {
             p.sharedBackings.add(fd);
         }
         for (long[] r : runs) UnixSockets.readFully(sock, HostReservation.hostAddress(r[0]), r[1]);
-        code.readTranslations(readBlock(sock), false);
+        code.readTranslations(ChunkedBlock.read(sock), false);
         if (returnIndex >= 0) {
             used[returnIndex] = true;
             TranslationReturn.channel(received[returnIndex], p);

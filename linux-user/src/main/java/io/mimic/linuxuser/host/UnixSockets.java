@@ -103,10 +103,15 @@ public final class UnixSockets {
     }
 
     public static void writeBytes(int fd, byte[] bytes) throws IOException {
+        writeBytes(fd, bytes, 0, bytes.length);
+    }
+
+    /** Writes {@code length} bytes of {@code bytes} from {@code offset}. */
+    public static void writeBytes(int fd, byte[] bytes, int offset, int length) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment s = arena.allocate(Math.max(1, bytes.length));
-            MemorySegment.copy(bytes, 0, s, ValueLayout.JAVA_BYTE, 0, bytes.length);
-            writeFully(fd, s.address(), bytes.length);
+            MemorySegment s = arena.allocate(Math.max(1, length));
+            MemorySegment.copy(bytes, offset, s, ValueLayout.JAVA_BYTE, 0, length);
+            writeFully(fd, s.address(), length);
         }
     }
 
