@@ -50,23 +50,32 @@ final class ChunkedBlock {
             }
 
             private void sendChunk() throws IOException {
-                int n = used - 4;
-                buffer[0] = (byte) (n >>> 24);
-                buffer[1] = (byte) (n >>> 16);
-                buffer[2] = (byte) (n >>> 8);
-                buffer[3] = (byte) n;
+                putLength(buffer, used - 4);
                 UnixSockets.writeBytes(sock, buffer, 0, used);
                 used = 4;
             }
         };
     }
 
+    /** Writes {@code n} as the 4-byte big-endian length that begins a block or chunk. */
+    static void putLength(byte[] header, int n) {
+        header[0] = (byte) (n >>> 24);
+        header[1] = (byte) (n >>> 16);
+        header[2] = (byte) (n >>> 8);
+        header[3] = (byte) n;
+    }
+
+    /** Reads the 4-byte big-endian length that begins a block or chunk. */
+    static int readLength(int sock) throws IOException {
+        byte[] h = UnixSockets.readBytes(sock, 4);
+        return ((h[0] & 0xff) << 24) | ((h[1] & 0xff) << 16) | ((h[2] & 0xff) << 8) | (h[3] & 0xff);
+    }
+
     /** Reads a whole block that {@link #writer} sent. */
     static DataInputStream read(int sock) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream(CHUNK);
         while (true) {
-            byte[] header = UnixSockets.readBytes(sock, 4);
-            int n = ((header[0] & 0xff) << 24) | ((header[1] & 0xff) << 16) | ((header[2] & 0xff) << 8) | (header[3] & 0xff);
+            int n = readLength(sock);
             if (n == 0) return new DataInputStream(new ByteArrayInputStream(all.toByteArray()));
             if (n < 0 || n > CHUNK) throw new IOException("malformed chunk of " + n + " bytes");
             all.writeBytes(UnixSockets.readBytes(sock, n));

@@ -186,15 +186,14 @@ final class ForkSnapshot {
 
     /** A length (4 bytes, big-endian) and the bytes. */
     private static void writeBlock(int sock, byte[] block) throws IOException {
-        int n = block.length;
-        UnixSockets.writeBytes(sock, new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+        byte[] header = new byte[4];
+        ChunkedBlock.putLength(header, block.length);
+        UnixSockets.writeBytes(sock, header);
         UnixSockets.writeBytes(sock, block);
     }
 
     private static DataInputStream readBlock(int sock) throws IOException {
-        byte[] header = UnixSockets.readBytes(sock, 4);
-        int length = ((header[0] & 0xff) << 24) | ((header[1] & 0xff) << 16) | ((header[2] & 0xff) << 8) | (header[3] & 0xff);
-        return new DataInputStream(new ByteArrayInputStream(UnixSockets.readBytes(sock, length)));
+        return new DataInputStream(new ByteArrayInputStream(UnixSockets.readBytes(sock, ChunkedBlock.readLength(sock))));
     }
 
     private static int fdIndex(int hostFd, List<Integer> fds, Map<Integer, Integer> index) {

@@ -46,16 +46,6 @@ record InheritedUnit(String isa, long entryPc, long[] guestRuns, long bytesHash,
                 guestInstructions, bytecodeSize, chainSlots, classBytes, f, p);
     }
 
-    /** The lowest guest address the unit translates. */
-    long lowPc() {
-        return guestRuns[0];
-    }
-
-    /** One past the highest guest byte the unit translates. */
-    long highPc() {
-        return guestRuns[guestRuns.length - 1];
-    }
-
     /** True if this is a translation of what {@code memory} holds now, for {@code isaName}. */
     boolean matches(String isaName, AddressSpace memory) {
         return isa.equals(isaName) && hashGuest(memory, guestRuns) == bytesHash;

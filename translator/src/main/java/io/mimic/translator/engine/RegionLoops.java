@@ -71,8 +71,14 @@ final class RegionLoops {
     }
 
     private static int[] successors(DecodedInsn insn, Map<Long, Integer> indexOf) {
-        return java.util.Arrays.stream(insn.fixedSuccessors())
-                .mapToObj(indexOf::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
+        long[] next = insn.fixedSuccessors();
+        int[] out = new int[next.length];
+        int n = 0;
+        for (long pc : next) {
+            Integer i = indexOf.get(pc);
+            if (i != null) out[n++] = i;
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     private static boolean selfLoop(int[] succ, int v) {

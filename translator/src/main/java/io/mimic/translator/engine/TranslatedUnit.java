@@ -20,6 +20,13 @@ public abstract class TranslatedUnit {
     UnitBytes classBytes;
     /** The guest bytes its instructions occupy, as runs {start, end, ...} (InheritedUnit.runsOf). */
     long[] guestRuns;
+
+    /** Sets {@link #guestRuns} and the span [lowPc, highPc) they cover. */
+    final void coverGuestRuns(long[] runs) {
+        guestRuns = runs;
+        lowPc = runs[0];
+        highPc = runs[runs.length - 1];
+    }
     /** Hash of the guest bytes in {@link #guestRuns}, 0 if it cannot be handed on (InheritedUnit). */
     long bytesHash;
     /** Translated in this process (or learned from a child): a parent has not seen it. */

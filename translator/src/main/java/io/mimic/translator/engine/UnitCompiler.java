@@ -56,10 +56,7 @@ final class UnitCompiler implements Opcodes {
             }
             long t1 = System.nanoTime();
             TranslatedUnit unit = define(out[0], entry, chainSlots);
-            DecodedInsn last = region.lastEntry().getValue();
-            unit.lowPc = region.firstKey();
-            unit.highPc = last.nextPc();
-            unit.guestRuns = InheritedUnit.runsOf(region);
+            unit.coverGuestRuns(InheritedUnit.runsOf(region));
             unit.guestInstructions = region.size();
             stats.defineNanos += System.nanoTime() - t1;
             unit.bytecodeSize = size;
@@ -150,9 +147,7 @@ final class UnitCompiler implements Opcodes {
     TranslatedUnit define(InheritedUnit h) throws java.io.IOException {
         TranslatedUnit unit = define(h.classBytes().bytes(), h.entryPc(), h.chainSlots());
         unit.classBytes = h.classBytes();
-        unit.lowPc = h.lowPc();
-        unit.highPc = h.highPc();
-        unit.guestRuns = h.guestRuns();
+        unit.coverGuestRuns(h.guestRuns());
         unit.guestInstructions = h.guestInstructions();
         unit.bytecodeSize = h.bytecodeSize();
         unit.bytesHash = h.bytesHash();
