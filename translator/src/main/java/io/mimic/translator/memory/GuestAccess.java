@@ -40,6 +40,7 @@ public final class GuestAccess {
     private static final VarHandle ATOMIC_LONG = ValueLayout.JAVA_LONG.varHandle();
 
     private static final long TAG_MASK = AddressSpace.PAGE_MASK;
+    private static final long TLB_BASE = U.arrayBaseOffset(long[].class);
 
     private GuestAccess() {}
 
@@ -80,12 +81,22 @@ public final class GuestAccess {
      * a page never does.
      */
     private static boolean hitRead(long a, int lastByte, CpuState c) {
-        return c.tlbRead[CpuState.tlbSlot(a)] == ((a + lastByte) & TAG_MASK);
+        return U.getLong(c.tlbRead, tagOffset(a)) == ((a + lastByte) & TAG_MASK);
     }
 
     /** {@link #hitRead} for writes. */
     private static boolean hitWrite(long a, int lastByte, CpuState c) {
-        return c.tlbWrite[CpuState.tlbSlot(a)] == ((a + lastByte) & TAG_MASK);
+        return U.getLong(c.tlbWrite, tagOffset(a)) == ((a + lastByte) & TAG_MASK);
+    }
+
+    /**
+     * The byte offset in a TLB array of the slot of {@code a} ({@link CpuState#tlbSlot}): the
+     * slot is masked to the array's fixed size, so the read is always in bounds, and reading it
+     * through Unsafe leaves out the array bounds check (a length load, a compare and a branch on
+     * every guest access).
+     */
+    private static long tagOffset(long a) {
+        return TLB_BASE + ((a >>> (AddressSpace.PAGE_SHIFT - 3)) & ((CpuState.TLB_SIZE - 1L) << 3));
     }
 
     // ---- loads ----
