@@ -24,8 +24,9 @@ import java.util.Set;
 /**
  * The only place that writes JVM bytecode for guest code. Front-ends describe semantics with it
  * (operand-stack style: push registers and constants, apply JVM arithmetic, pop into registers)
- * and it keeps the invariants: guest registers live in JVM locals (loaded at entry; each write
- * stored to the CPU too, or in long loops at the exits and faults), writes to a hardwired zero
+ * and it keeps the invariants: guest registers live in JVM locals (each loaded where
+ * {@link RegisterLoadPlacement} puts it, or at entry in units with long loops; each write stored
+ * to the CPU too, or in long loops at the exits and faults), writes to a hardwired zero
  * register vanish, branches inside the region are real gotos (so guest loops become JVM loops),
  * backward branches poll for interrupts, and a fault leaves with the faulting instruction's pc
  * recorded (by the access or raise itself, or by an exception-table entry per instruction where
@@ -60,6 +61,10 @@ public final class Emitter implements Opcodes {
     private final Map<Long, Integer> chainSlot = new HashMap<>();
 
     private DecodedInsn current;
+    /** The instructions reading each register ({@link #regKey}); {@link #prologue} places its load by them. */
+    private final Map<Integer, Set<Long>> readers = new HashMap<>();
+    /** Set once the body is done: code emitted after it belongs to no instruction. */
+    private boolean finished;
     private LabelNode currentStart;
     private boolean currentMayFault;
     boolean usesFaultHandler;
@@ -130,8 +135,20 @@ public final class Emitter implements Opcodes {
         if (reg == banks[bank].hardwiredZero()) {
             code.add(new InsnNode(LCONST_0));
         } else {
+            noteRead(bank, reg);
             code.add(new VarInsnNode(LLOAD, local(bank, reg)));
         }
+    }
+
+    private static int regKey(int bank, int reg) {
+        return bank << 16 | reg;
+    }
+
+    /** Records that the current instruction reads the register's local. */
+    private void noteRead(int bank, int reg) {
+        // A read outside the body (none today) has no instruction: the entry then loads it.
+        long at = finished || current == null ? Long.MIN_VALUE : current.pc;
+        readers.computeIfAbsent(regKey(bank, reg), k -> new java.util.HashSet<>()).add(at);
     }
 
     /** Pops a long into register {@code reg} of bank {@code bank}. */
@@ -172,6 +189,7 @@ public final class Emitter implements Opcodes {
      */
     public void syncToState(int bank, int reg) {
         if (reg == banks[bank].hardwiredZero()) return;
+        noteRead(bank, reg);
         code.add(new VarInsnNode(ALOAD, bankArrayLocal[bank]));
         code.add(intConst(reg));
         code.add(new VarInsnNode(LLOAD, local(bank, reg)));
@@ -393,8 +411,14 @@ public final class Emitter implements Opcodes {
 
     // ------------------------------------------------------------------ assembly of the method
 
-    /** Entry code: cast the CPU, fetch the bank arrays, load every register the body uses. */
-    InsnList prologue() {
+    /**
+     * Entry code: cast the CPU, fetch the bank arrays, load the registers the body uses. Where
+     * register writes reach the CPU at once, a register is loaded where {@code placement} says
+     * (in the entry code or at the start of a later instruction) and one the body only writes is
+     * not loaded at all; in a unit with a long loop, whose exits and faults store the registers it
+     * wrote, every register it uses is loaded here, so that those stores always have a value.
+     */
+    InsnList prologue(RegisterLoadPlacement placement) {
         InsnList p = new InsnList();
         p.add(new VarInsnNode(ALOAD, CPU_ARG));
         p.add(new TypeInsnNode(CHECKCAST, cpuType));
@@ -409,13 +433,29 @@ public final class Emitter implements Opcodes {
             p.add(new VarInsnNode(ASTORE, bankArrayLocal[b]));
             for (int r = 0; r < banks[b].count(); r++) {
                 if (!regUsed[b][r]) continue;
-                p.add(new VarInsnNode(ALOAD, bankArrayLocal[b]));
-                p.add(intConst(r));
-                p.add(new InsnNode(LALOAD));
-                p.add(new VarInsnNode(LSTORE, regLocal[b][r]));
+                if (writeBackAtExit.isEmpty()) {
+                    Set<Long> readBy = readers.get(regKey(b, r));
+                    if (readBy == null) continue;
+                    long at = placement.placeFor(readBy);
+                    if (at != placement.entry()) {
+                        code.insert(labels.get(at), loadRegister(b, r));
+                        continue;
+                    }
+                }
+                p.add(loadRegister(b, r));
             }
         }
         return p;
+    }
+
+    /** The register's value from the CPU's bank array into its local. */
+    private InsnList loadRegister(int bank, int reg) {
+        InsnList l = new InsnList();
+        l.add(new VarInsnNode(ALOAD, bankArrayLocal[bank]));
+        l.add(intConst(reg));
+        l.add(new InsnNode(LALOAD));
+        l.add(new VarInsnNode(LSTORE, regLocal[bank][reg]));
+        return l;
     }
 
     private static AbstractInsnNode intConst(int v) {
@@ -437,6 +477,7 @@ public final class Emitter implements Opcodes {
 
     /** Appends deferred stubs, the common exit and the fault handler. */
     void finish() {
+        finished = true;
         for (int i = 0; i < deferred.size(); i++) deferred.get(i).run();
         InsnList l = code;
         l.add(commonExit);

@@ -47,7 +47,7 @@ final class UnitCompiler implements Opcodes {
             TreeMap<Long, DecodedInsn> region = built.insns();
             byte[][] out = new byte[1][];
             long t0 = System.nanoTime();
-            int size = generate(region, built.pcsOnLoopsLongerThan(Emitter.LONG_LOOP), entry, out);
+            int size = generate(built, entry, out);
             stats.generateNanos += System.nanoTime() - t0;
             if (size > MAX_BYTECODE && region.size() > 1) {
                 maxInsns = Math.max(1, region.size() / 2);
@@ -65,14 +65,16 @@ final class UnitCompiler implements Opcodes {
     }
 
     /**
-     * Generates the class; returns the size of exec's bytecode. {@code longLoopPcs}: the
-     * instructions whose register writes wait for the exit ({@link Emitter#writeBackAtExitIn}).
+     * Generates the class; returns the size of exec's bytecode. The instructions on loops longer
+     * than {@link Emitter#LONG_LOOP} keep their register writes until the exit
+     * ({@link Emitter#writeBackAtExitIn}).
      */
-    private int generate(TreeMap<Long, DecodedInsn> region, java.util.Set<Long> longLoopPcs, long entry, byte[][] out) {
+    private int generate(RegionBuilder.Region built, long entry, byte[][] out) {
+        TreeMap<Long, DecodedInsn> region = built.insns();
         Map<Long, LabelNode> labels = new HashMap<>();
         for (Long pc : region.keySet()) labels.put(pc, new LabelNode());
         Emitter e = new Emitter(frontend, labels);
-        e.writeBackAtExitIn(longLoopPcs);
+        e.writeBackAtExitIn(built.pcsOnLoopsLongerThan(Emitter.LONG_LOOP));
         frontend.prepareRegion(region, entry);
 
         DecodedInsn prev = null;
@@ -96,7 +98,7 @@ final class UnitCompiler implements Opcodes {
 
         MethodNode exec = new MethodNode(ACC_PUBLIC | ACC_FINAL, "exec",
                 "(L" + Emitter.CPU + ";)L" + Emitter.UNIT + ";", null, null);
-        exec.instructions.add(e.prologue());
+        exec.instructions.add(e.prologue(new RegisterLoadPlacement(region, built.loopSizes().keySet(), entry)));
         // Code is laid out by address; the entry need not be the lowest one.
         if (region.firstKey() != entry) {
             exec.instructions.add(new org.objectweb.asm.tree.JumpInsnNode(GOTO, labels.get(entry)));
