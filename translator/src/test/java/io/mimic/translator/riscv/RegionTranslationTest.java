@@ -27,6 +27,24 @@ class RegionTranslationTest {
         assertEquals(300, s.cpu.x[11]);
     }
 
+    @Test
+    void registersFirstReadAfterALoopHoldTheirValues() {
+        // loop: addi a0,a0,-1; bnez a0,loop; add a2,a1,a3; ecall (a1 and a3 are loaded after the loop)
+        GuestSnippet s = new GuestSnippet(0xfff50513, 0xfe051ee3, 0x00d58633, ECALL);
+        s.x(10, 50).x(11, 7).x(13, 5).run();
+        assertEquals(0, s.cpu.x[10]);
+        assertEquals(12, s.cpu.x[12]);
+    }
+
+    @Test
+    void aRegisterWrittenInALoopAndReadAfterItHasItsLastValue() {
+        // loop: addi a1,a1,2; addi a0,a0,-1; bnez a0,loop; add a2,a1,a3; ecall
+        GuestSnippet s = new GuestSnippet(0x00258593, 0xfff50513, 0xfe051ce3, 0x00d58633, ECALL);
+        s.x(10, 50).x(11, 7).x(13, 5).run();
+        assertEquals(107, s.cpu.x[11]);
+        assertEquals(112, s.cpu.x[12]);
+    }
+
     // nop; loop: ld a3,0(a4); add a5,a5,a3; addi a4,a4,8; addi a0,a0,-1; bnez a0,loop; ecall
     private static final int[] SUM_LOOP = {0x00000013, 0x00073683, 0x00d787b3, 0x00870713, 0xfff50513, 0xfe0518e3, ECALL};
     private static final long LOOP_LOAD = GuestSnippet.CODE + 4;

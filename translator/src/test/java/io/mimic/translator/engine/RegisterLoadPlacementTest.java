@@ -1,0 +1,96 @@
+package io.mimic.translator.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Where a unit loads a register: by its reads' common dominator, never on a loop. */
+class RegisterLoadPlacementTest {
+    /** A made-up ISA of 4-byte instructions, as in {@link RegionBuilderTest}. */
+    private static final class Insn extends DecodedInsn {
+        final Flow flow;
+        final long target;
+
+        Insn(long pc, Flow flow, long target) {
+            super(pc, 4);
+            this.flow = flow;
+            this.target = target;
+        }
+
+        @Override public Flow flow() { return flow; }
+        @Override public long target() { return flow == Flow.BRANCH || flow == Flow.JUMP ? target : nextPc(); }
+    }
+
+    /** Instructions 0, 4, ... up to {@code end} (exclusive): straight-line unless listed. */
+    private static TreeMap<Long, DecodedInsn> region(long end, Insn... special) {
+        TreeMap<Long, DecodedInsn> r = new TreeMap<>();
+        for (long pc = 0; pc < end; pc += 4) r.put(pc, new Insn(pc, Flow.NEXT, 0));
+        for (Insn i : special) r.put(i.pc, i);
+        return r;
+    }
+
+    private static Insn branch(long pc, long target) { return new Insn(pc, Flow.BRANCH, target); }
+    private static Insn jump(long pc, long target) { return new Insn(pc, Flow.JUMP, target); }
+    private static Insn stop(long pc) { return new Insn(pc, Flow.STOP, 0); }
+
+    private static RegisterLoadPlacement placement(TreeMap<Long, DecodedInsn> region, long entry) {
+        return new RegisterLoadPlacement(region, RegionLoops.loopSizes(region).keySet(), entry);
+    }
+
+    @Test
+    void aRegisterReadOnlyAfterALoopIsLoadedAfterIt() {
+        // 0 4 | loop 8 12 16 (16 branches back to 8) | 20 24 stop
+        TreeMap<Long, DecodedInsn> r = region(32, branch(16, 8), stop(28));
+        RegisterLoadPlacement p = placement(r, 0);
+        assertEquals(20L, p.placeFor(List.of(20L, 24L)));
+        assertEquals(24L, p.placeFor(List.of(24L)));
+    }
+
+    @Test
+    void aRegisterReadInALoopIsLoadedBeforeIt() {
+        TreeMap<Long, DecodedInsn> r = region(32, branch(16, 8), stop(28));
+        RegisterLoadPlacement p = placement(r, 0);
+        assertEquals(4L, p.placeFor(List.of(12L)), "the loop's own instructions are never the place");
+        assertEquals(4L, p.placeFor(List.of(8L, 24L)));
+    }
+
+    @Test
+    void readsOnBothArmsOfABranchAreLoadedBeforeTheBranch() {
+        // 0 4 (4 branches to 16) | 8 12 (12 jumps to 20) | 16 | 20 stop
+        TreeMap<Long, DecodedInsn> r = region(24, branch(4, 16), jump(12, 20), stop(20));
+        RegisterLoadPlacement p = placement(r, 0);
+        assertEquals(4L, p.placeFor(List.of(8L, 16L)));
+        assertEquals(8L, p.placeFor(Set.of(8L, 12L)), "a read on one arm is loaded on that arm");
+        assertEquals(20L, p.placeFor(List.of(20L)), "the join is reached once on either path");
+    }
+
+    @Test
+    void aLoopAtTheEntryIsLoadedInTheEntryCode() {
+        // loop 0 4 8 (8 branches back to 0) | 12 stop
+        TreeMap<Long, DecodedInsn> r = region(16, branch(8, 0), stop(12));
+        RegisterLoadPlacement p = placement(r, 0);
+        assertEquals(0L, p.placeFor(List.of(4L)));
+        assertEquals(p.entry(), p.placeFor(List.of(4L)));
+        assertEquals(12L, p.placeFor(List.of(12L)));
+    }
+
+    @Test
+    void anEntryInsideTheRegionCountsFromItself() {
+        // laid out by address, entered at 8: 0 4 (4 jumps to 16) | 8 12 (12 jumps to 0) | 16 stop
+        TreeMap<Long, DecodedInsn> r = region(20, jump(4, 16), jump(12, 0), stop(16));
+        RegisterLoadPlacement p = placement(r, 8);
+        assertEquals(0L, p.placeFor(List.of(0L, 16L)));
+        assertEquals(12L, p.placeFor(List.of(12L, 16L)));
+    }
+
+    @Test
+    void aReadOutsideTheRegionsInstructionsIsLoadedInTheEntryCode() {
+        TreeMap<Long, DecodedInsn> r = region(16, stop(12));
+        RegisterLoadPlacement p = placement(r, 0);
+        assertEquals(0L, p.placeFor(List.of(8L, Long.MIN_VALUE)));
+    }
+}
