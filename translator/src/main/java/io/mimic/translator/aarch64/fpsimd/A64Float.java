@@ -20,7 +20,8 @@ import static io.mimic.translator.aarch64.fpsimd.FpBits.*;
  * <p>Implementation: every operation has one exact path ({@link #round} of an exact
  * {@code BigInteger} value). Double and single arithmetic in round-to-nearest without FZ first tries
  * the host's IEEE arithmetic, which gives the same result whenever it is finite and normal; an
- * error-free transformation decides IXC.
+ * error-free transformation decides IXC, skipped once IXC is set (it is cumulative: only a write
+ * of FPSR clears it).
  */
 public final class A64Float {
     public static final int H = 0, S = 1, D = 2;
@@ -221,14 +222,14 @@ public final class A64Float {
             if (Math.abs(r) <= Double.MAX_VALUE) {
                 // a finite sum of finite operands; sums below 2^-1022 are exact (no UFC)
                 double t = r - x;
-                if ((x - (r - t)) + (y - t) != 0) s.fpsr |= IXC;
+                if ((s.fpsr & IXC) == 0 && (x - (r - t)) + (y - t) != 0) s.fpsr |= IXC;
                 return bits(r);
             }
         } else if (fmt == S && (s.fpcr & FAST_OFF) == 0) {
             float x = flt(a), y = flt(b), r = x + y;
             if (Math.abs(r) <= Float.MAX_VALUE) {
                 float t = r - x;
-                if ((x - (r - t)) + (y - t) != 0) s.fpsr |= IXC;
+                if ((s.fpsr & IXC) == 0 && (x - (r - t)) + (y - t) != 0) s.fpsr |= IXC;
                 return fbits(r);
             }
         }
@@ -268,13 +269,13 @@ public final class A64Float {
         if (fmt == D && (s.fpcr & FAST_OFF) == 0) {
             double x = dbl(a), y = dbl(b), r = x * y, ar = Math.abs(r);
             if (ar >= 0x1p-960 && ar <= Double.MAX_VALUE) {
-                if (Math.fma(x, y, -r) != 0) s.fpsr |= IXC;
+                if ((s.fpsr & IXC) == 0 && Math.fma(x, y, -r) != 0) s.fpsr |= IXC;
                 return bits(r);
             }
         } else if (fmt == S && (s.fpcr & FAST_OFF) == 0) {
             float x = flt(a), y = flt(b), r = x * y, ar = Math.abs(r);
             if (ar > Float.MIN_NORMAL && ar <= Float.MAX_VALUE) {
-                if ((double) x * y != r) s.fpsr |= IXC;
+                if ((s.fpsr & IXC) == 0 && (double) x * y != r) s.fpsr |= IXC;
                 return fbits(r);
             }
         }
@@ -323,7 +324,7 @@ public final class A64Float {
     private static long divD(Arm64Cpu s, long a, long b) {
         double x = dbl(a), y = dbl(b), q = x / y, aq = Math.abs(q);
         if (aq > Double.MIN_NORMAL && aq <= Double.MAX_VALUE && Math.abs(x) >= 0x1p-960) {
-            if (Math.fma(q, y, -x) != 0) s.fpsr |= IXC;
+            if ((s.fpsr & IXC) == 0 && Math.fma(q, y, -x) != 0) s.fpsr |= IXC;
             return bits(q);
         }
         return divExact(s, a, b, D);
@@ -332,7 +333,7 @@ public final class A64Float {
     private static long divS(Arm64Cpu s, long a, long b) {
         float x = flt(a), y = flt(b), q = x / y, aq = Math.abs(q);
         if (aq > Float.MIN_NORMAL && aq <= Float.MAX_VALUE) {
-            if ((double) q * y != x) s.fpsr |= IXC;
+            if ((s.fpsr & IXC) == 0 && (double) q * y != x) s.fpsr |= IXC;
             return fbits(q);
         }
         return divExact(s, a, b, S);
@@ -369,7 +370,7 @@ public final class A64Float {
         double x = dbl(a);
         if (x >= 0x1p-960 && x <= Double.MAX_VALUE) {
             double r = Math.sqrt(x);
-            if (Math.fma(r, r, -x) != 0) s.fpsr |= IXC;
+            if ((s.fpsr & IXC) == 0 && Math.fma(r, r, -x) != 0) s.fpsr |= IXC;
             return bits(r);
         }
         return sqrtExact(s, a, D);
@@ -379,7 +380,7 @@ public final class A64Float {
         float x = flt(a);
         if (x >= Float.MIN_NORMAL && x <= Float.MAX_VALUE) {
             float r = (float) Math.sqrt(x);
-            if ((double) r * r != x) s.fpsr |= IXC;
+            if ((s.fpsr & IXC) == 0 && (double) r * r != x) s.fpsr |= IXC;
             return fbits(r);
         }
         return sqrtExact(s, a, S);
@@ -422,7 +423,7 @@ public final class A64Float {
         double x = dbl(a), y = dbl(b), z = dbl(addend);
         double r = Math.fma(x, y, z);
         if (FusedMultiplyAdd.inFastRange(x, y, z, r)) {
-            if (FusedMultiplyAdd.inexact(x, y, z, r)) s.fpsr |= IXC;
+            if ((s.fpsr & IXC) == 0 && FusedMultiplyAdd.inexact(x, y, z, r)) s.fpsr |= IXC;
             return bits(r);
         }
         return muladdExact(s, addend, a, b, D, 0);
