@@ -89,19 +89,26 @@ class RiscvFloatTest {
             int wantFlags = Integer.parseInt(f[7], 16);
             count++;
             perOp.merge(f[0], 1, Integer::sum);
-            // static rounding mode, then the same mode through DYN (frm)
+            // static rounding mode, then the same mode through DYN (frm); each from clear flags,
+            // then with NX already set (the fast paths skip deciding NX then: the other flags
+            // and the result must not change)
             for (int dyn = 0; dyn < (rm < 0 ? 1 : 2); dyn++) {
-                RiscvCpu c = fresh(dyn == 0 ? 0 : rm);
-                long got;
-                try {
-                    got = invoke(m, c, operands, dyn == 0 ? rm : RiscvFloat.DYN);
-                } catch (RuntimeException e) {
-                    failuresPerOp.merge(f[0], 1, Integer::sum);
-                    failures.add(line + "   threw " + e);
-                    continue;
-                }
-                if ((got != want || c.fflags != wantFlags) && failuresPerOp.merge(f[0], 1, Integer::sum) <= 4) {
-                    failures.add(String.format("%s   got %016x %02x%s", line, got, c.fflags, dyn == 1 ? " (dyn)" : ""));
+                for (int before : new int[] {0, RiscvFloat.NX}) {
+                    RiscvCpu c = fresh(dyn == 0 ? 0 : rm);
+                    c.fflags = before;
+                    long got;
+                    try {
+                        got = invoke(m, c, operands, dyn == 0 ? rm : RiscvFloat.DYN);
+                    } catch (RuntimeException e) {
+                        failuresPerOp.merge(f[0], 1, Integer::sum);
+                        failures.add(line + "   threw " + e);
+                        continue;
+                    }
+                    if ((got != want || c.fflags != (wantFlags | before))
+                            && failuresPerOp.merge(f[0], 1, Integer::sum) <= 4) {
+                        failures.add(String.format("%s   got %016x %02x%s%s", line, got, c.fflags,
+                                dyn == 1 ? " (dyn)" : "", before != 0 ? " (NX set before)" : ""));
+                    }
                 }
             }
         }

@@ -121,22 +121,26 @@ class A64FloatTest {
                 if (f.length != 8 || !f[5].equals("->")) fail("malformed vector line: " + line);
                 Op op = OPS.get(f[0]);
                 if (op == null) fail("no operation for: " + line);
-                Arm64Cpu s = CPU;
-                s.fpsr = 0;
-                s.fpcr = (int) hex(f[1]);
-                long got;
-                try {
-                    got = op.apply(s, hex(f[2]), hex(f[3]), hex(f[4]));
-                } catch (RuntimeException e) {
-                    got = -1;
-                    s.fpsr = -1;
-                    failed.merge(f[0], 1, Integer::sum);
-                    failures.add(line + "   threw " + e);
-                    continue;
-                }
-                count++;
-                if ((got != hex(f[6]) || s.fpsr != (int) hex(f[7])) && failed.merge(f[0], 1, Integer::sum) <= 3) {
-                    failures.add(String.format("%s   got %x %x", line, got, s.fpsr));
+                // from clear flags, then with IXC already set (the fast paths skip deciding IXC
+                // then: the result and the other flags must not change)
+                for (int before : new int[] {0, FpBits.IXC}) {
+                    Arm64Cpu s = CPU;
+                    s.fpsr = before;
+                    s.fpcr = (int) hex(f[1]);
+                    long got;
+                    try {
+                        got = op.apply(s, hex(f[2]), hex(f[3]), hex(f[4]));
+                    } catch (RuntimeException e) {
+                        failed.merge(f[0], 1, Integer::sum);
+                        failures.add(line + "   threw " + e);
+                        continue;
+                    }
+                    if (before == 0) count++;
+                    if ((got != hex(f[6]) || s.fpsr != ((int) hex(f[7]) | before))
+                            && failed.merge(f[0], 1, Integer::sum) <= 3) {
+                        failures.add(String.format("%s   got %x %x%s", line, got, s.fpsr,
+                                before != 0 ? " (IXC set before)" : ""));
+                    }
                 }
             }
         }
