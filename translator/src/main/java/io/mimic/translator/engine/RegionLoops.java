@@ -70,7 +70,8 @@ final class RegionLoops {
         return result;
     }
 
-    private static int[] successors(DecodedInsn insn, Map<Long, Integer> indexOf) {
+    /** The indices ({@code indexOf}) of the instruction's fixed successors inside the region. */
+    static int[] successors(DecodedInsn insn, Map<Long, Integer> indexOf) {
         long[] next = insn.fixedSuccessors();
         int[] out = new int[next.length];
         int n = 0;

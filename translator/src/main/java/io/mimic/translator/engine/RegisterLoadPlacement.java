@@ -45,17 +45,8 @@ final class RegisterLoadPlacement {
         int[][] succ = new int[n][];
         for (int i = 0; i < n; i++) preds.add(new ArrayList<>(2));
         for (int i = 0; i < n; i++) {
-            long[] next = region.get(pcs[i]).fixedSuccessors();
-            int[] s = new int[next.length];
-            int m = 0;
-            for (long pc : next) {
-                Integer j = indexOf.get(pc);
-                if (j != null) {
-                    s[m++] = j;
-                    preds.get(j).add(i);
-                }
-            }
-            succ[i] = java.util.Arrays.copyOf(s, m);
+            succ[i] = RegionLoops.successors(region.get(pcs[i]), indexOf);
+            for (int j : succ[i]) preds.get(j).add(i);
         }
         rpoNumber = new int[n];
         java.util.Arrays.fill(rpoNumber, -1);

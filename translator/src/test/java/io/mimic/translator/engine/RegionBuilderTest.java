@@ -13,31 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Which instructions a unit takes: loops held whole, paths ended where other units start. */
 class RegionBuilderTest {
-    /** A made-up ISA of 4-byte instructions: straight-line code unless told a branch or a stop. */
-    private static final class Insn extends DecodedInsn {
-        final Flow flow;
-        final long target;
-
-        Insn(long pc, Flow flow, long target) {
-            super(pc, 4);
-            this.flow = flow;
-            this.target = target;
-        }
-
-        @Override public Flow flow() { return flow; }
-        @Override public long target() { return flow == Flow.BRANCH || flow == Flow.JUMP ? target : nextPc(); }
-    }
-
     private static final class Code implements Frontend {
-        final Map<Long, Insn> special = new HashMap<>();
+        final Map<Long, MadeUpInsn> special = new HashMap<>();
 
-        Code branch(long pc, long target) { special.put(pc, new Insn(pc, Flow.BRANCH, target)); return this; }
-        Code stop(long pc) { special.put(pc, new Insn(pc, Flow.STOP, 0)); return this; }
+        Code branch(long pc, long target) { special.put(pc, new MadeUpInsn(pc, Flow.BRANCH, target)); return this; }
+        Code stop(long pc) { special.put(pc, new MadeUpInsn(pc, Flow.STOP, 0)); return this; }
 
         @Override public String name() { return "test"; }
         @Override public Class<? extends CpuState> cpuClass() { return CpuState.class; }
         @Override public RegisterBank[] registerBanks() { return new RegisterBank[0]; }
-        @Override public DecodedInsn decode(CpuState cpu, long pc) { return special.getOrDefault(pc, new Insn(pc, Flow.NEXT, 0)); }
+        @Override public DecodedInsn decode(CpuState cpu, long pc) { return special.getOrDefault(pc, new MadeUpInsn(pc, Flow.NEXT, 0)); }
         @Override public void translate(DecodedInsn insn, Emitter e) { throw new UnsupportedOperationException(); }
         @Override public String disassemble(DecodedInsn insn) { return ""; }
     }

@@ -10,32 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Where a unit loads a register: by its reads' common dominator, never on a loop. */
 class RegisterLoadPlacementTest {
-    /** A made-up ISA of 4-byte instructions, as in {@link RegionBuilderTest}. */
-    private static final class Insn extends DecodedInsn {
-        final Flow flow;
-        final long target;
-
-        Insn(long pc, Flow flow, long target) {
-            super(pc, 4);
-            this.flow = flow;
-            this.target = target;
-        }
-
-        @Override public Flow flow() { return flow; }
-        @Override public long target() { return flow == Flow.BRANCH || flow == Flow.JUMP ? target : nextPc(); }
-    }
-
     /** Instructions 0, 4, ... up to {@code end} (exclusive): straight-line unless listed. */
-    private static TreeMap<Long, DecodedInsn> region(long end, Insn... special) {
+    private static TreeMap<Long, DecodedInsn> region(long end, MadeUpInsn... special) {
         TreeMap<Long, DecodedInsn> r = new TreeMap<>();
-        for (long pc = 0; pc < end; pc += 4) r.put(pc, new Insn(pc, Flow.NEXT, 0));
-        for (Insn i : special) r.put(i.pc, i);
+        for (long pc = 0; pc < end; pc += 4) r.put(pc, new MadeUpInsn(pc, Flow.NEXT, 0));
+        for (MadeUpInsn i : special) r.put(i.pc, i);
         return r;
     }
 
-    private static Insn branch(long pc, long target) { return new Insn(pc, Flow.BRANCH, target); }
-    private static Insn jump(long pc, long target) { return new Insn(pc, Flow.JUMP, target); }
-    private static Insn stop(long pc) { return new Insn(pc, Flow.STOP, 0); }
+    private static MadeUpInsn branch(long pc, long target) { return new MadeUpInsn(pc, Flow.BRANCH, target); }
+    private static MadeUpInsn jump(long pc, long target) { return new MadeUpInsn(pc, Flow.JUMP, target); }
+    private static MadeUpInsn stop(long pc) { return new MadeUpInsn(pc, Flow.STOP, 0); }
 
     private static RegisterLoadPlacement placement(TreeMap<Long, DecodedInsn> region, long entry) {
         return new RegisterLoadPlacement(region, RegionLoops.loopSizes(region).keySet(), entry);
