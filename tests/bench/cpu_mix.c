@@ -7,7 +7,9 @@
  * only exactly-rounded FP operations (+ - * / sqrt) are used, and the build
  * uses -ffp-contract=off so that no fused multiply-add changes a result.
  *
- *   cpu_mix [ROUNDS]      (default ROUNDS: tuned for ~1 s under qemu-riscv64)
+ *   cpu_mix [ROUNDS]      (default ROUNDS 85: about 0.5 s under qemu-riscv64 on the 2-CPU
+ *                         machine of docs/PERFORMANCE.md, whose tables use it; 170 for
+ *                         about a second)
  *
  * Kernels (each run once per round, on data that changes every round):
  *   crc32   table-driven CRC-32 over a 64 KiB buffer (loads, shifts, xor)
