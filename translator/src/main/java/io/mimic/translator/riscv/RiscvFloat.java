@@ -442,7 +442,7 @@ public final class RiscvFloat {
             }
             float r = (float) s, ar = Math.abs(r);
             if (ar > Float.MIN_NORMAL && ar <= Float.MAX_VALUE) {
-                if (e != 0 || r != s) {
+                if ((c.fflags & NX) == 0 && (e != 0 || r != s)) {
                     c.fflags |= NX;
                 }
                 return box(r);

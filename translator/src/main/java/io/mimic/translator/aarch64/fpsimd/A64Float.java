@@ -440,7 +440,7 @@ public final class A64Float {
         }
         float r = (float) sum, ar = Math.abs(r);
         if (ar > Float.MIN_NORMAL && ar <= Float.MAX_VALUE) {
-            if (err != 0 || r != sum) s.fpsr |= IXC;
+            if ((s.fpsr & IXC) == 0 && (err != 0 || r != sum)) s.fpsr |= IXC;
             return fbits(r);
         }
         return muladdExact(s, addend, a, b, S, 0);
