@@ -217,7 +217,17 @@ public final class A64Float {
     // ---------------------------------------------------------------- add, sub, mul, div, sqrt
 
     public static long add(Arm64Cpu s, long a, long b, int fmt) {
-        if (fmt == D && (s.fpcr & FAST_OFF) == 0) {
+        return fmt == D ? addD(s, a, b) : fmt == S ? addS(s, a, b) : addExact(s, a, b, fmt);
+    }
+
+    /*
+     * One method per format for the scalar instructions, which know theirs when translated: C2
+     * inlines at most DesiredMethodLimit (8,000) bytes of bytecode into a unit, and the two-format
+     * methods (over 200 bytes each) ran out of it in aarch64 nbody's units, leaving calls.
+     */
+
+    public static long addD(Arm64Cpu s, long a, long b) {
+        if ((s.fpcr & FAST_OFF) == 0) {
             double x = dbl(a), y = dbl(b), r = x + y;
             if (Math.abs(r) <= Double.MAX_VALUE) {
                 // a finite sum of finite operands; sums below 2^-1022 are exact (no UFC)
@@ -225,7 +235,12 @@ public final class A64Float {
                 if ((s.fpsr & IXC) == 0 && (x - (r - t)) + (y - t) != 0) s.fpsr |= IXC;
                 return bits(r);
             }
-        } else if (fmt == S && (s.fpcr & FAST_OFF) == 0) {
+        }
+        return addExact(s, a, b, D);
+    }
+
+    public static long addS(Arm64Cpu s, long a, long b) {
+        if ((s.fpcr & FAST_OFF) == 0) {
             float x = flt(a), y = flt(b), r = x + y;
             if (Math.abs(r) <= Float.MAX_VALUE) {
                 float t = r - x;
@@ -233,12 +248,20 @@ public final class A64Float {
                 return fbits(r);
             }
         }
-        return addExact(s, a, b, fmt);
+        return addExact(s, a, b, S);
     }
 
     /** Under 35 bytes of bytecode, so that C2 inlines it at call sites its profile does not call hot. */
     public static long sub(Arm64Cpu s, long a, long b, int fmt) {
         return isNaN(b, fmt) ? subNaN(s, a, b, fmt) : add(s, a, b ^ signBit(fmt), fmt);
+    }
+
+    public static long subD(Arm64Cpu s, long a, long b) {
+        return isNaN(b, D) ? subNaN(s, a, b, D) : addD(s, a, b ^ Long.MIN_VALUE);
+    }
+
+    public static long subS(Arm64Cpu s, long a, long b) {
+        return isNaN(b, S) ? subNaN(s, a, b, S) : addS(s, a, b ^ 0x80000000L);
     }
 
     /** The NaN is propagated with its own sign, so it is not flipped. */
@@ -266,20 +289,29 @@ public final class A64Float {
     }
 
     public static long mul(Arm64Cpu s, long a, long b, int fmt) {
-        if (fmt == D && (s.fpcr & FAST_OFF) == 0) {
+        return fmt == D ? mulD(s, a, b) : fmt == S ? mulS(s, a, b) : mulExact(s, a, b, fmt, false);
+    }
+
+    public static long mulD(Arm64Cpu s, long a, long b) {
+        if ((s.fpcr & FAST_OFF) == 0) {
             double x = dbl(a), y = dbl(b), r = x * y, ar = Math.abs(r);
             if (ar >= 0x1p-960 && ar <= Double.MAX_VALUE) {
                 if ((s.fpsr & IXC) == 0 && Math.fma(x, y, -r) != 0) s.fpsr |= IXC;
                 return bits(r);
             }
-        } else if (fmt == S && (s.fpcr & FAST_OFF) == 0) {
+        }
+        return mulExact(s, a, b, D, false);
+    }
+
+    public static long mulS(Arm64Cpu s, long a, long b) {
+        if ((s.fpcr & FAST_OFF) == 0) {
             float x = flt(a), y = flt(b), r = x * y, ar = Math.abs(r);
             if (ar > Float.MIN_NORMAL && ar <= Float.MAX_VALUE) {
                 if ((s.fpsr & IXC) == 0 && (double) x * y != r) s.fpsr |= IXC;
                 return fbits(r);
             }
         }
-        return mulExact(s, a, b, fmt, false);
+        return mulExact(s, a, b, S, false);
     }
 
     /** FMULX: as FMUL, but infinity times zero is 2.0 with the sign of the product. */

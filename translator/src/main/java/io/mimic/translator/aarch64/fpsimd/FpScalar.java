@@ -118,8 +118,13 @@ public final class FpScalar implements Opcodes {
         x.pushCpu();
         getScalar(x, (insn >>> 5) & 31, fmt);
         getScalar(x, (insn >>> 16) & 31, fmt);
-        e.constInt(fmt);
-        e.callStatic(F, name, "(" + C + "JJI)J");
+        if ((op == 0 || op == 2 || op == 3) && fmt != H) {
+            // FMUL, FADD, FSUB of doubles or singles: the format's own method (A64Float.addD...)
+            e.callStatic(F, name + (fmt == D ? "D" : "S"), "(" + C + "JJ)J");
+        } else {
+            e.constInt(fmt);
+            e.callStatic(F, name, "(" + C + "JJI)J");
+        }
         setScalar(x, insn & 31);
         return true;
     }
