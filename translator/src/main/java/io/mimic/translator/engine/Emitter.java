@@ -61,8 +61,13 @@ public final class Emitter implements Opcodes {
     private final Map<Long, Integer> chainSlot = new HashMap<>();
 
     private DecodedInsn current;
-    /** The instructions reading each register ({@link #regKey}); {@link #prologue} places its load by them. */
-    private final Map<Integer, Set<Long>> readers = new HashMap<>();
+    /**
+     * The pcs of the instructions reading each register, by the register's local slot (a pc once
+     * per run of reads by one instruction), and how many; {@link #prologue} places the register's
+     * load by them. Arrays, not sets: this runs for every register read the translator emits.
+     */
+    private long[][] readPcs;
+    private int[] readCount;
     /** Set once the body is done: code emitted after it belongs to no instruction. */
     private boolean finished;
     private LabelNode currentStart;
@@ -90,6 +95,8 @@ public final class Emitter implements Opcodes {
                 nextLocal += 2;
             }
         }
+        readPcs = new long[nextLocal][];
+        readCount = new int[nextLocal];
     }
 
     // ------------------------------------------------------------------ instruction context
@@ -140,15 +147,18 @@ public final class Emitter implements Opcodes {
         }
     }
 
-    private static int regKey(int bank, int reg) {
-        return bank << 16 | reg;
-    }
-
     /** Records that the current instruction reads the register's local. */
     private void noteRead(int bank, int reg) {
         // A read outside the body (none today) has no instruction: the entry then loads it.
         long at = finished || current == null ? Long.MIN_VALUE : current.pc;
-        readers.computeIfAbsent(regKey(bank, reg), k -> new java.util.HashSet<>()).add(at);
+        int slot = regLocal[bank][reg];
+        long[] pcs = readPcs[slot];
+        int n = readCount[slot];
+        if (n > 0 && pcs[n - 1] == at) return;
+        if (pcs == null) readPcs[slot] = pcs = new long[4];
+        else if (n == pcs.length) readPcs[slot] = pcs = java.util.Arrays.copyOf(pcs, 2 * n);
+        pcs[n] = at;
+        readCount[slot] = n + 1;
     }
 
     /** Pops a long into register {@code reg} of bank {@code bank}. */
@@ -413,12 +423,14 @@ public final class Emitter implements Opcodes {
 
     /**
      * Entry code: cast the CPU, fetch the bank arrays, load the registers the body uses. Where
-     * register writes reach the CPU at once, a register is loaded where {@code placement} says
-     * (in the entry code or at the start of a later instruction) and one the body only writes is
+     * register writes reach the CPU at once, a register is loaded where the region's
+     * {@link RegisterLoadPlacement} says (in the entry code or at the start of a later
+     * instruction; built only for a unit that reads a register) and one the body only writes is
      * not loaded at all; in a unit with a long loop, whose exits and faults store the registers it
      * wrote, every register it uses is loaded here, so that those stores always have a value.
      */
-    InsnList prologue(RegisterLoadPlacement placement) {
+    InsnList prologue(java.util.function.Supplier<RegisterLoadPlacement> placementOfRegion) {
+        RegisterLoadPlacement placement = null;   // built at the first register read, if any
         InsnList p = new InsnList();
         p.add(new VarInsnNode(ALOAD, CPU_ARG));
         p.add(new TypeInsnNode(CHECKCAST, cpuType));
@@ -434,9 +446,10 @@ public final class Emitter implements Opcodes {
             for (int r = 0; r < banks[b].count(); r++) {
                 if (!regUsed[b][r]) continue;
                 if (writeBackAtExit.isEmpty()) {
-                    Set<Long> readBy = readers.get(regKey(b, r));
-                    if (readBy == null) continue;
-                    long at = placement.placeFor(readBy);
+                    int slot = regLocal[b][r];
+                    if (readCount[slot] == 0) continue;
+                    if (placement == null) placement = placementOfRegion.get();
+                    long at = placement.placeFor(readPcs[slot], readCount[slot]);
                     if (at != placement.entry()) {
                         code.insert(labels.get(at), loadRegister(b, r));
                         continue;

@@ -15,16 +15,9 @@ final class RegionLoops {
 
     /** The instructions on loops, each with the number of instructions of its loop (its component). */
     static Map<Long, Integer> loopSizes(TreeMap<Long, DecodedInsn> region) {
-        int n = region.size();
-        long[] pcs = new long[n];
-        Map<Long, Integer> indexOf = new HashMap<>(n * 2);
-        int k = 0;
-        for (long pc : region.keySet()) {
-            pcs[k] = pc;
-            indexOf.put(pc, k++);
-        }
-        int[][] succ = new int[n][];
-        for (int i = 0; i < n; i++) succ[i] = successors(region.get(pcs[i]), indexOf);
+        long[] pcs = pcsOf(region);
+        int n = pcs.length;
+        int[][] succ = successorsOf(region, pcs);
 
         int[] order = new int[n], low = new int[n], edge = new int[n], stack = new int[n], call = new int[n];
         boolean[] onStack = new boolean[n];
@@ -70,16 +63,33 @@ final class RegionLoops {
         return result;
     }
 
-    /** The indices ({@code indexOf}) of the instruction's fixed successors inside the region. */
-    static int[] successors(DecodedInsn insn, Map<Long, Integer> indexOf) {
-        long[] next = insn.fixedSuccessors();
-        int[] out = new int[next.length];
-        int n = 0;
-        for (long pc : next) {
-            Integer i = indexOf.get(pc);
-            if (i != null) out[n++] = i;
+    /** The region's instruction addresses, ascending: instruction i of the graph is at pcs[i]. */
+    static long[] pcsOf(TreeMap<Long, DecodedInsn> region) {
+        long[] pcs = new long[region.size()];
+        int k = 0;
+        for (long pc : region.keySet()) pcs[k++] = pc;
+        return pcs;
+    }
+
+    /**
+     * For each instruction, the indices (in {@code pcs}) of its fixed successors inside the region.
+     * By binary search in the sorted addresses: this runs for every unit translated, and a map of
+     * boxed addresses cost more than the search.
+     */
+    static int[][] successorsOf(TreeMap<Long, DecodedInsn> region, long[] pcs) {
+        int[][] succ = new int[pcs.length][];
+        int k = 0;
+        for (DecodedInsn insn : region.values()) {
+            long[] next = insn.fixedSuccessors();
+            int[] out = new int[next.length];
+            int n = 0;
+            for (long pc : next) {
+                int i = java.util.Arrays.binarySearch(pcs, pc);
+                if (i >= 0) out[n++] = i;
+            }
+            succ[k++] = n == out.length ? out : java.util.Arrays.copyOf(out, n);
         }
-        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+        return succ;
     }
 
     private static boolean selfLoop(int[] succ, int v) {

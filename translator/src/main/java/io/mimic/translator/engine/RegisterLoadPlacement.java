@@ -1,10 +1,5 @@
 package io.mimic.translator.engine;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -24,36 +19,31 @@ import java.util.TreeMap;
 final class RegisterLoadPlacement {
     private final long entry;
     private final long[] pcs;
-    private final Map<Long, Integer> indexOf;
     private final int[] idom;
     private final int[] rpoNumber;
     private final boolean[] onLoop;
 
     RegisterLoadPlacement(TreeMap<Long, DecodedInsn> region, Set<Long> pcsOnLoops, long entry) {
         this.entry = entry;
-        int n = region.size();
-        pcs = new long[n];
-        indexOf = new HashMap<>(n * 2);
-        int k = 0;
-        for (long pc : region.keySet()) {
-            pcs[k] = pc;
-            indexOf.put(pc, k++);
-        }
+        pcs = RegionLoops.pcsOf(region);
+        int n = pcs.length;
         onLoop = new boolean[n];
         for (int i = 0; i < n; i++) onLoop[i] = pcsOnLoops.contains(pcs[i]);
-        List<List<Integer>> preds = new ArrayList<>(n);
-        int[][] succ = new int[n][];
-        for (int i = 0; i < n; i++) preds.add(new ArrayList<>(2));
+        int[][] succ = RegionLoops.successorsOf(region, pcs);
+        int[] predCount = new int[n];
+        for (int[] s : succ) for (int j : s) predCount[j]++;
+        int[][] preds = new int[n][];
+        for (int i = 0; i < n; i++) preds[i] = new int[predCount[i]];
+        java.util.Arrays.fill(predCount, 0);
         for (int i = 0; i < n; i++) {
-            succ[i] = RegionLoops.successors(region.get(pcs[i]), indexOf);
-            for (int j : succ[i]) preds.get(j).add(i);
+            for (int j : succ[i]) preds[j][predCount[j]++] = i;
         }
         rpoNumber = new int[n];
         java.util.Arrays.fill(rpoNumber, -1);
         idom = new int[n];
         java.util.Arrays.fill(idom, -1);
-        Integer root = indexOf.get(entry);
-        if (root == null) return;
+        int root = java.util.Arrays.binarySearch(pcs, entry);
+        if (root < 0) return;
         int[] rpo = reversePostorder(root, succ, n);
         for (int i = 0; i < rpo.length; i++) rpoNumber[rpo[i]] = i;
         idom[root] = root;
@@ -63,7 +53,7 @@ final class RegisterLoadPlacement {
             for (int i = 1; i < rpo.length; i++) {
                 int b = rpo[i];
                 int d = -1;
-                for (int p : preds.get(b)) {
+                for (int p : preds[b]) {
                     if (idom[p] < 0) continue;
                     d = d < 0 ? p : intersect(p, d);
                 }
@@ -80,15 +70,15 @@ final class RegisterLoadPlacement {
     }
 
     /**
-     * The pc of the instruction at whose start a register read by the instructions {@code readers}
-     * is loaded: their nearest common dominator, or its nearest dominator off every loop. The entry
+     * The pc of the instruction at whose start a register read by the instructions
+     * {@code readers[0 .. count)} is loaded: their nearest common dominator, or its nearest dominator off every loop. The entry
      * means the unit's prologue (the entry's own start may be a loop's head).
      */
-    long placeFor(Collection<Long> readers) {
+    long placeFor(long[] readers, int count) {
         int d = -1;
-        for (long pc : readers) {
-            Integer i = indexOf.get(pc);
-            if (i == null || idom[i] < 0) return entry;   // not an instruction of the region's graph
+        for (int r = 0; r < count; r++) {
+            int i = java.util.Arrays.binarySearch(pcs, readers[r]);
+            if (i < 0 || idom[i] < 0) return entry;   // not an instruction of the region's graph
             d = d < 0 ? i : intersect(i, d);
         }
         if (d < 0) return entry;

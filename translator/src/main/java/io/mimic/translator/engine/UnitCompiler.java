@@ -98,7 +98,7 @@ final class UnitCompiler implements Opcodes {
 
         MethodNode exec = new MethodNode(ACC_PUBLIC | ACC_FINAL, "exec",
                 "(L" + Emitter.CPU + ";)L" + Emitter.UNIT + ";", null, null);
-        exec.instructions.add(e.prologue(new RegisterLoadPlacement(region, built.loopSizes().keySet(), entry)));
+        exec.instructions.add(e.prologue(() -> new RegisterLoadPlacement(region, built.loopSizes().keySet(), entry)));
         // Code is laid out by address; the entry need not be the lowest one.
         if (region.firstKey() != entry) {
             exec.instructions.add(new org.objectweb.asm.tree.JumpInsnNode(GOTO, labels.get(entry)));

@@ -257,11 +257,11 @@ public final class A64Float {
     }
 
     public static long subD(Arm64Cpu s, long a, long b) {
-        return isNaN(b, D) ? subNaN(s, a, b, D) : addD(s, a, b ^ Long.MIN_VALUE);
+        return isNaN(b, D) ? subNaN(s, a, b, D) : addD(s, a, b ^ signBit(D));
     }
 
     public static long subS(Arm64Cpu s, long a, long b) {
-        return isNaN(b, S) ? subNaN(s, a, b, S) : addS(s, a, b ^ 0x80000000L);
+        return isNaN(b, S) ? subNaN(s, a, b, S) : addS(s, a, b ^ signBit(S));
     }
 
     /** The NaN is propagated with its own sign, so it is not flipped. */

@@ -118,7 +118,7 @@ public final class FpScalar implements Opcodes {
         x.pushCpu();
         getScalar(x, (insn >>> 5) & 31, fmt);
         getScalar(x, (insn >>> 16) & 31, fmt);
-        if ((op == 0 || op == 2 || op == 3) && fmt != H) {
+        if (fmt != H && (name.equals("mul") || name.equals("add") || name.equals("sub"))) {
             // FMUL, FADD, FSUB of doubles or singles: the format's own method (A64Float.addD...)
             e.callStatic(F, name + (fmt == D ? "D" : "S"), "(" + C + "JJ)J");
         } else {
