@@ -1,12 +1,6 @@
 package io.mimic.syscalls.linux;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -129,48 +123,37 @@ public final class LinuxArch {
         Map<String, String[]> arches = new LinkedHashMap<>();
         Map<String, Family> families = new LinkedHashMap<>();
         Family current = null;
-        try (InputStream in = LinuxArch.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int no = 0;
-            while ((line = r.readLine()) != null) {
-                no++;
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) continue;
-                String[] f = TableText.words(t);
-                String where = RESOURCE + ":" + no + ": ";
-                switch (f[0]) {
-                    case "@arch" -> {
-                        if (f.length != 5 || !f[3].startsWith("syscalls=") || !f[4].startsWith("families=")) {
-                            throw new IllegalArgumentException(where + "@arch NAME ORDER syscalls=FILE:VARIANT families=A,B");
-                        }
-                        arches.put(f[1], new String[] {f[2], f[3].substring(9), f[4].substring(9)});
+        for (TableText.Line line : TableText.lines(LinuxArch.class.getResourceAsStream(RESOURCE), RESOURCE)) {
+            String[] f = line.words();
+            // Built per line only because the messages need it; cheap beside the split.
+            String where = RESOURCE + ":" + line.number() + ": ";
+            switch (f[0]) {
+                case "@arch" -> {
+                    if (f.length != 5 || !f[3].startsWith("syscalls=") || !f[4].startsWith("families=")) {
+                        throw new IllegalArgumentException(where + "@arch NAME ORDER syscalls=FILE:VARIANT families=A,B");
                     }
-                    case "@family" -> {
-                        current = new Family(new LinkedHashMap<>(), new LinkedHashMap<>());
-                        if (families.put(f[1], current) != null) throw new IllegalArgumentException(where + "family " + f[1] + " twice");
-                    }
-                    case "struct" -> {
-                        if (current == null) throw new IllegalArgumentException(where + "struct outside a @family");
-                        String rest = f.length > 3 ? t.substring(t.indexOf(f[3], t.indexOf(f[2]) + f[2].length())) : "";
-                        current.structs.put(f[1], StructLayout.parse(f[1], Integer.parseInt(f[2]), rest));
-                    }
-                    case "flags" -> {
-                        if (current == null) throw new IllegalArgumentException(where + "flags outside a @family");
-                        Map<String, Long> values = new LinkedHashMap<>();
-                        for (int i = 2; i < f.length; i++) {
-                            int eq = f[i].indexOf('=');
-                            if (eq <= 0) throw new IllegalArgumentException(where + "bad value " + f[i]);
-                            values.put(f[i].substring(0, eq), parseNumber(f[i].substring(eq + 1)));
-                        }
-                        current.flags.put(f[1], new FlagTable(f[1], values));
-                    }
-                    default -> throw new IllegalArgumentException(where + "unknown directive " + f[0]);
+                    arches.put(f[1], new String[] {f[2], f[3].substring(9), f[4].substring(9)});
                 }
+                case "@family" -> {
+                    current = new Family(new LinkedHashMap<>(), new LinkedHashMap<>());
+                    if (families.put(f[1], current) != null) throw new IllegalArgumentException(where + "family " + f[1] + " twice");
+                }
+                case "struct" -> {
+                    if (current == null) throw new IllegalArgumentException(where + "struct outside a @family");
+                    current.structs.put(f[1], StructLayout.parse(f[1], Integer.parseInt(f[2]), f, 3));
+                }
+                case "flags" -> {
+                    if (current == null) throw new IllegalArgumentException(where + "flags outside a @family");
+                    Map<String, Long> values = new LinkedHashMap<>();
+                    for (int i = 2; i < f.length; i++) {
+                        int eq = f[i].indexOf('=');
+                        if (eq <= 0) throw new IllegalArgumentException(where + "bad value " + f[i]);
+                        values.put(f[i].substring(0, eq), parseNumber(f[i].substring(eq + 1)));
+                    }
+                    current.flags.put(f[1], new FlagTable(f[1], values));
+                }
+                default -> throw new IllegalArgumentException(where + "unknown directive " + f[0]);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return new Data(arches, families);
     }

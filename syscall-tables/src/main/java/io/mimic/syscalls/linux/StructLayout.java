@@ -39,8 +39,14 @@ public final class StructLayout {
      * Parses "FIELD@OFFSET:TYPE[*COUNT] ..." where TYPE is s1/s2/s4/s8 (signed) or u1/u2/u4/u8.
      */
     public static StructLayout parse(String name, int size, String spec) {
+        return parse(name, size, TableText.words(spec), 0);
+    }
+
+    /** {@link #parse(String, int, String)} of the fields {@code words[from..]}, already split. */
+    public static StructLayout parse(String name, int size, String[] words, int from) {
         List<Field> fields = new java.util.ArrayList<>();
-        for (String w : TableText.words(spec)) {
+        for (int i = from; i < words.length; i++) {
+            String w = words[i];
             int at = w.indexOf('@'), colon = w.indexOf(':', at), star = w.indexOf('*', colon);
             if (at <= 0 || colon < 0) throw new IllegalArgumentException(name + ": bad field " + w);
             String type = star < 0 ? w.substring(colon + 1) : w.substring(colon + 1, star);

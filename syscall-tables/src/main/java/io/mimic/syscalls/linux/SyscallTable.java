@@ -1,11 +1,6 @@
 package io.mimic.syscalls.linux;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -92,26 +87,17 @@ public final class SyscallTable {
         String res = resource + ".tbl";
         Map<String, Set<String>> variants = new HashMap<>();
         List<String[]> lines = new ArrayList<>();
-        try (InputStream in = SyscallTable.class.getResourceAsStream(res)) {
-            if (in == null) throw new IllegalArgumentException("no syscall table " + res);
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) continue;
-                String[] f = TableText.words(t);
-                if (f[0].equals("@variant")) {
-                    if (f.length < 3) throw new IllegalArgumentException(res + ":" + lineNo + ": @variant NAME TAG...");
-                    variants.put(f[1], Set.of(java.util.Arrays.copyOfRange(f, 2, f.length)));
-                    continue;
-                }
-                if (f.length < 3) throw new IllegalArgumentException(res + ":" + lineNo + ": NUMBER ABI NAME [KIND...]");
-                lines.add(f);
+        InputStream in = SyscallTable.class.getResourceAsStream(res);
+        if (in == null) throw new IllegalArgumentException("no syscall table " + res);
+        for (TableText.Line line : TableText.lines(in, res)) {
+            String[] f = line.words();
+            if (f[0].equals("@variant")) {
+                if (f.length < 3) throw new IllegalArgumentException(res + ":" + line.number() + ": @variant NAME TAG...");
+                variants.put(f[1], Set.of(java.util.Arrays.copyOfRange(f, 2, f.length)));
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (f.length < 3) throw new IllegalArgumentException(res + ":" + line.number() + ": NUMBER ABI NAME [KIND...]");
+            lines.add(f);
         }
         Set<String> tags = variants.get(variant);
         if (tags == null) throw new IllegalArgumentException(res + " has no variant " + variant + " (has " + variants.keySet() + ")");
