@@ -33,9 +33,10 @@ import java.util.Set;
  * where the guest's bytes still hash the same (see CodeCache), so a stale or foreign entry is
  * never run. The units an image translates are appended every few MB while it runs and when it
  * ends (exit, execve), each chunk written at the file's end under an exclusive lock on the file,
- * so that concurrent runs do not mix their chunks and each knows where its own went: the class
- * bytes of units in the file are not kept in the heap but read again from there when needed
- * (UnitBytes), so the file stays open while they may be. A file that does not parse is deleted
+ * so that concurrent runs do not mix their chunks and each knows where its own went: beyond the
+ * file's first few MB (kept in memory as read), the class bytes of units in the file are not kept
+ * in the heap but read again from there when needed (UnitBytes), so the file stays open while
+ * they may be. A file that does not parse is deleted
  * and rebuilt. The directory is {@code MIMIC_CODE_CACHE},
  * or {@code $XDG_CACHE_HOME/mimic/code} ({@code ~/.cache/mimic/code}); {@code MIMIC_CODE_CACHE=off}
  * turns it off, and so do {@code -d in_asm} and {@code -d exec} (they must see every unit
@@ -49,6 +50,13 @@ public final class PersistentTranslations {
     /** The directory is trimmed to this (see {@link #evict}). */
     private static final long MAX_DIRECTORY = 1L << 30;
     private static final int CHUNK = 256 * 1024;
+    /**
+     * The file's first chunks, up to this size, stay in memory once read and checked at the start
+     * (UnitBytes.InChunk): the units a start needs (the C library's and the program's start-up
+     * code, translated first) are defined without reading the file again. The rest stays in the
+     * file (python3's holds 28 MB, mostly units a given run never reaches).
+     */
+    private static final long MAX_KEPT_IN_MEMORY = 4L << 20;
     private static final int GETEUID = HostSyscalls.number("geteuid");
 
     /** The directory, or null when off or unusable; computed at the first image. */
@@ -75,6 +83,7 @@ public final class PersistentTranslations {
         }
         try {
             ByteBuffer header = ByteBuffer.allocate(8);
+            long kept = 0;
             for (long at = 0; ; ) {
                 header.clear();
                 if (!readFully(ch, header, at)) break; // the end (or a torn header, taken as the end)
@@ -93,10 +102,13 @@ public final class PersistentTranslations {
                 byte[] bytes = chunk.array();
                 if (UnitBytes.crc(bytes, 0, n) != sum) throw new IOException("damaged chunk");
                 ChunkStream in = new ChunkStream(bytes);
+                boolean keep = kept + n <= MAX_KEPT_IN_MEMORY;
+                if (keep) kept += n;
                 p.code.readTranslations(new DataInputStream(in), false, true, (data, length) -> {
                     int from = in.position();
                     data.skipNBytes(length);
-                    return new UnitBytes.InFile(ch, chunkAt + from, length, UnitBytes.crc(bytes, from, length));
+                    return keep ? new UnitBytes.InChunk(bytes, from, length)
+                            : new UnitBytes.InFile(ch, chunkAt + from, length, UnitBytes.crc(bytes, from, length));
                 });
             }
         } catch (IOException | UnsupportedOperationException e) {

@@ -11,7 +11,6 @@ import io.mimic.translator.engine.RegisterBank;
 import io.mimic.translator.memory.GuestAccess;
 import io.mimic.translator.memory.Prot;
 
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
@@ -23,7 +22,6 @@ public final class Arm64Frontend implements Frontend {
         new RegisterBank("v", 64, -1),
         new RegisterBank("nzcv", 1, -1),
     };
-    private static final ValueLayout.OfInt INSN = ValueLayout.JAVA_INT_UNALIGNED;
 
     @Override
     public String name() {
@@ -45,7 +43,7 @@ public final class Arm64Frontend implements Frontend {
         if ((cpu.memory.prot(pc) & Prot.EXEC) == 0 || (pc & 3) != 0) {
             throw cpu.fault(GuestFault.Kind.EXEC, pc);
         }
-        int bits = GuestAccess.raw().get(INSN, pc);
+        int bits = GuestAccess.peekInt(pc);
         return new Arm64Insn(pc, Arm64Decoder.match(bits), bits);
     }
 

@@ -185,9 +185,9 @@ public final class CodeCache {
         }
     }
 
-    /** The class bytes {@code h} keeps in the heap (none when they stay in a file). */
+    /** The class bytes {@code h} keeps in the heap (none when they stay in a file; a kept chunk counts its part). */
     private static long heldBytes(InheritedUnit h) {
-        return h.classBytes() instanceof UnitBytes.Held held ? held.length() : 0;
+        return h.classBytes() instanceof UnitBytes.InFile ? 0 : h.classBytes().length();
     }
 
     /** The inherited translation of the code now at {@code pc}, taken out of the store, or null. */

@@ -7,7 +7,6 @@ import io.mimic.translator.memory.Prot;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.lang.foreign.ValueLayout;
 
 /**
  * A translation handed from one code cache to another: to a forked child (with the snapshot),
@@ -89,12 +88,11 @@ record InheritedUnit(String isa, long entryPc, long[] guestRuns, long bytesHash,
 
     /** Mixes the run [low, high) (its place and its bytes) into {@code h}. */
     private static long hashOf(long h, long low, long high) {
-        var m = GuestAccess.raw();
         h = mix(h ^ low);
         h = mix(h ^ (high - low));
         long a = low;
-        for (; a + 8 <= high; a += 8) h = mix(h ^ m.get(ValueLayout.JAVA_LONG_UNALIGNED, a));
-        for (; a < high; a++) h = mix(h ^ (m.get(ValueLayout.JAVA_BYTE, a) & 0xffL));
+        for (; a + 8 <= high; a += 8) h = mix(h ^ GuestAccess.peekLong(a));
+        for (; a < high; a++) h = mix(h ^ GuestAccess.peekByte(a));
         return h;
     }
 

@@ -50,6 +50,19 @@ public sealed interface UnitBytes {
         }
     }
 
+    /**
+     * Bytes inside a chunk of a translation file that was read whole and checked (CRC-32C) when
+     * the program started, and kept (the first few MB of the file: linux-user's
+     * PersistentTranslations): defining the unit then reads no file and checks nothing again,
+     * which at a start in HotSpot's interpreter cost 25 us a unit (hello: 215 units, 5-6 ms).
+     */
+    record InChunk(byte[] chunk, int offset, int length) implements UnitBytes {
+        @Override
+        public byte[] bytes() {
+            return java.util.Arrays.copyOfRange(chunk, offset, offset + length);
+        }
+    }
+
     static int crc(byte[] b, int from, int length) {
         java.util.zip.CRC32C c = new java.util.zip.CRC32C();
         c.update(b, from, length);

@@ -238,6 +238,38 @@ public final class GuestAccess {
         MemorySegment.copy(src, off, M, B, addr, len);
     }
 
+    // ---- reads for the translator and the OS layer ----
+    // Instruction fetch and the hash of a unit's guest code run after their caller's own check of
+    // the mapping (AddressSpace.prot/check), mostly in HotSpot's interpreter at a process's start:
+    // through MemorySegment each read is some forty interpreted methods, here one Unsafe read.
+    // The range test against the reservation keeps a caller's mistake inside guest memory.
+
+    public static int peekShort(long a) {
+        inReservation(a, 2);
+        return U.getShort(BASE + a) & 0xFFFF;
+    }
+
+    public static int peekInt(long a) {
+        inReservation(a, 4);
+        return U.getInt(BASE + a);
+    }
+
+    public static long peekLong(long a) {
+        inReservation(a, 8);
+        return U.getLong(BASE + a);
+    }
+
+    public static int peekByte(long a) {
+        inReservation(a, 1);
+        return U.getByte(BASE + a) & 0xFF;
+    }
+
+    private static void inReservation(long a, int size) {
+        if (a < 0 || a > HostReservation.SIZE - size) {
+            throw new IndexOutOfBoundsException("guest address 0x" + Long.toHexString(a) + " outside the reservation");
+        }
+    }
+
     /** Raw access for loaders and the OS layer, without permission checks (bounds still hold). */
     public static MemorySegment raw() {
         return M;

@@ -48,7 +48,7 @@ public final class RiscvFrontend implements Frontend {
         if ((cpu.memory.prot(addr) & Prot.EXEC) == 0) {
             throw cpu.fault(GuestFault.Kind.EXEC, addr);
         }
-        return (int) GuestAccess.raw().get(java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED, addr) & 0xffff;
+        return GuestAccess.peekShort(addr);
     }
 
     @Override
