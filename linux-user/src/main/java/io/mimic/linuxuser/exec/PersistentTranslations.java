@@ -3,11 +3,10 @@ package io.mimic.linuxuser.exec;
 import io.mimic.linuxuser.host.HostSyscalls;
 import io.mimic.linuxuser.process.GuestProcess;
 import io.mimic.linuxuser.process.RunningImage;
+import io.mimic.translator.engine.RecordReader;
 import io.mimic.translator.engine.TranslatedUnit;
 import io.mimic.translator.engine.UnitBytes;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -101,12 +100,11 @@ public final class PersistentTranslations {
                 at = chunkAt + n;
                 byte[] bytes = chunk.array();
                 if (UnitBytes.crc(bytes, 0, n) != sum) throw new IOException("damaged chunk");
-                ChunkStream in = new ChunkStream(bytes);
                 boolean keep = kept + n <= MAX_KEPT_IN_MEMORY;
                 if (keep) kept += n;
-                p.code.readTranslations(new DataInputStream(in), false, true, (data, length) -> {
+                p.code.readTranslations(new RecordReader(bytes), false, true, (in, length) -> {
                     int from = in.position();
-                    data.skipNBytes(length);
+                    in.skip(length);
                     return keep ? new UnitBytes.InChunk(bytes, from, length)
                             : new UnitBytes.InFile(ch, chunkAt + from, length, UnitBytes.crc(bytes, from, length));
                 });
@@ -115,13 +113,6 @@ public final class PersistentTranslations {
             // Torn or not ours: rebuilt from this run on (what parsed is still checked before use).
             forget(file);
         }
-    }
-
-    /** A chunk being parsed, which tells where in it the parser is (DataInputStream does not buffer). */
-    private static final class ChunkStream extends ByteArrayInputStream {
-        ChunkStream(byte[] bytes) { super(bytes); }
-
-        int position() { return pos; }
     }
 
     /**

@@ -2,9 +2,7 @@ package io.mimic.linuxuser.fork;
 
 import io.mimic.linuxuser.host.UnixSockets;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -72,11 +70,11 @@ final class ChunkedBlock {
     }
 
     /** Reads a whole block that {@link #writer} sent. */
-    static DataInputStream read(int sock) throws IOException {
+    static byte[] read(int sock) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream(CHUNK);
         while (true) {
             int n = readLength(sock);
-            if (n == 0) return new DataInputStream(new ByteArrayInputStream(all.toByteArray()));
+            if (n == 0) return all.toByteArray();
             if (n < 0 || n > CHUNK) throw new IOException("malformed chunk of " + n + " bytes");
             all.writeBytes(UnixSockets.readBytes(sock, n));
         }

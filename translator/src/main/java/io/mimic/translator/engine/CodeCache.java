@@ -2,7 +2,6 @@ package io.mimic.translator.engine;
 
 import io.mimic.translator.memory.AddressSpace;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -415,20 +414,20 @@ public final class CodeCache {
     }
 
     /**
-     * Takes translations another process wrote with {@link #writeTranslations}; {@code fresh}
-     * says whether this process's parent has yet to see them (a child's, not the parent's own).
+     * Takes translations another process wrote with {@link #writeTranslations} (the whole array);
+     * {@code fresh} says whether this process's parent has yet to see them (a child's, not the
+     * parent's own).
      */
-    public synchronized void readTranslations(DataInputStream in, boolean fresh) throws IOException {
-        readTranslations(in, fresh, false);
+    public synchronized void readTranslations(byte[] message, boolean fresh) throws IOException {
+        readTranslations(new RecordReader(message), fresh, false, UnitBytes.Source.READ);
     }
 
-    /** As {@link #readTranslations(DataInputStream, boolean)}; {@code persisted}: read from the program's translation file. */
-    public synchronized void readTranslations(DataInputStream in, boolean fresh, boolean persisted) throws IOException {
-        readTranslations(in, fresh, persisted, UnitBytes.Source.READ);
-    }
-
-    /** As above, with the class bytes taken by {@code source} (left in a file kept open: see {@link UnitBytes}). */
-    public synchronized void readTranslations(DataInputStream in, boolean fresh, boolean persisted, UnitBytes.Source source)
+    /**
+     * As {@link #readTranslations(byte[], boolean)}, from {@code in}, with the class bytes taken by
+     * {@code source} (kept where they lie, in a file chunk or the file: see {@link UnitBytes});
+     * {@code persisted}: read from the program's translation file.
+     */
+    public synchronized void readTranslations(RecordReader in, boolean fresh, boolean persisted, UnitBytes.Source source)
             throws IOException {
         for (int n = in.readInt(); n > 0; n--) addInherited(InheritedUnit.readFrom(in, fresh, persisted, source));
     }

@@ -4,7 +4,6 @@ import io.mimic.translator.memory.AddressSpace;
 import io.mimic.translator.memory.GuestAccess;
 import io.mimic.translator.memory.Prot;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
@@ -120,7 +119,7 @@ record InheritedUnit(String isa, long entryPc, long[] guestRuns, long bytesHash,
         out.write(bytes, 0, length);
     }
 
-    static InheritedUnit readFrom(DataInputStream in, boolean fresh, boolean persisted, UnitBytes.Source source)
+    static InheritedUnit readFrom(RecordReader in, boolean fresh, boolean persisted, UnitBytes.Source source)
             throws IOException {
         String isa = in.readUTF();
         long entry = in.readLong();

@@ -1,6 +1,5 @@
 package io.mimic.translator.engine;
 
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -83,14 +82,10 @@ public sealed interface UnitBytes {
 
     /** How a reader of handed-on translations takes the next {@code length} class bytes of {@code in}. */
     @FunctionalInterface
-    interface Source {
-        UnitBytes take(DataInputStream in, int length) throws IOException;
+    public interface Source {
+        UnitBytes take(RecordReader in, int length) throws IOException;
 
-        /** Reads them into memory: for streams that are not a file kept open (a socket, a message). */
-        Source READ = (in, length) -> {
-            byte[] b = new byte[length];
-            in.readFully(b);
-            return new Held(b);
-        };
+        /** Copies them: for arrays that are not kept (a socket's block, a child's message). */
+        Source READ = (in, length) -> new Held(in.copy(length));
     }
 }

@@ -3,6 +3,7 @@ package io.mimic.translator.riscv;
 import io.mimic.translator.engine.CodeCache;
 import io.mimic.translator.engine.CpuState;
 import io.mimic.translator.engine.ExecutionLoop;
+import io.mimic.translator.engine.RecordReader;
 import io.mimic.translator.engine.SystemInterface;
 import io.mimic.translator.engine.UnitBytes;
 import io.mimic.translator.memory.AddressSpace;
@@ -10,9 +11,7 @@ import io.mimic.translator.memory.GuestAccess;
 import io.mimic.translator.memory.Prot;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.foreign.ValueLayout;
@@ -78,7 +77,7 @@ class TranslationHandOnTest {
         }
 
         void take(byte[] translations, boolean fresh) throws IOException {
-            cache.readTranslations(new DataInputStream(new ByteArrayInputStream(translations)), fresh);
+            cache.readTranslations(translations, fresh);
         }
     }
 
@@ -206,25 +205,11 @@ class TranslationHandOnTest {
                 if (damaged) damage(file, 10);
                 Image next = new Image(ADD_TEN);
                 // As PersistentTranslations reads a file: the class bytes stay where they are.
-                long[] at = {0};
-                ByteArrayInputStream in = new ByteArrayInputStream(translations) {
-                    { at[0] = 0; }
-                    @Override public synchronized int read(byte[] b, int off, int len) {
-                        int n = super.read(b, off, len);
-                        at[0] = pos;
-                        return n;
-                    }
-                    @Override public synchronized int read() {
-                        int v = super.read();
-                        at[0] = pos;
-                        return v;
-                    }
-                };
-                next.cache.readTranslations(new DataInputStream(in), false, true, (data, length) -> {
-                    long offset = at[0];
+                next.cache.readTranslations(new RecordReader(translations), false, true, (in, length) -> {
+                    int offset = in.position();
                     UnitBytes bytes = new UnitBytes.InFile(file, offset, length,
-                            UnitBytes.crc(translations, (int) offset, length));
-                    data.skipNBytes(length);
+                            UnitBytes.crc(translations, offset, length));
+                    in.skip(length);
                     return bytes;
                 });
                 try {
