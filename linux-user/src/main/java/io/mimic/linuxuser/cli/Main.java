@@ -219,6 +219,8 @@ public final class Main {
             if (logItems.contains("stats")) code.printStats(log);
             if (release) {
                 GuestThreads.awaitStopped(proc);
+                // As main does at the exit: a training run writes the translation file too.
+                io.mimic.linuxuser.exec.PersistentTranslations.imageEnds();
                 memory.clear();
             }
         }
