@@ -125,7 +125,7 @@ public final class LinuxArch {
         Family current = null;
         for (TableText.Line line : TableText.lines(LinuxArch.class.getResourceAsStream(RESOURCE), RESOURCE)) {
             String[] f = line.words();
-            // Built per line only because the messages need it; cheap beside the split.
+            // The line's place, for the messages below.
             String where = RESOURCE + ":" + line.number() + ": ";
             switch (f[0]) {
                 case "@arch" -> {
