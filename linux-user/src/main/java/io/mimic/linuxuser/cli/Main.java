@@ -176,8 +176,9 @@ public final class Main {
         // Read once by the engine's counters (EngineStats.ON), before any guest code exists.
         if (logItems.contains("stats")) System.setProperty("mimic.stats", "true");
 
-        // The syscall layer's tables first: no host call needed, so they are built while the
-        // downcalls are still being linked (NativeLinking), which the next step waits for.
+        // The syscall layer's tables first: no host call needed, so they are built while the host
+        // binding may still be getting ready (NativeLinking: the FFM downcall, without Mimic's
+        // JNI library), which the next step waits for.
         var syscalls = LinuxSyscalls.registry(abi);
         AddressSpace memory = new AddressSpace();
         CodeCache code = new CodeCache(abi.frontend(), memory);

@@ -3,11 +3,12 @@ package io.mimic.linuxuser.host;
 import io.mimic.translator.memory.HostSyscall;
 
 /**
- * Links the foreign-function downcall every run needs (the host's syscall(2), which the guest's
- * memory reservation uses too) on a thread of its own, while the main thread parses options and
- * reads the ELF file. A cold JVM spends tens of milliseconds on it (the FFM linker generates its
- * stub and lambda forms, which the AOT cache cannot hold). Class initialization is the JVM's own
- * rendezvous: a thread that needs the downcall before it is linked waits for it. The reservation
+ * Binds the host's syscall(2), which every run needs (the guest's memory reservation too), on a
+ * thread of its own, while the main thread parses options and reads the ELF file. With Mimic's
+ * JNI library that takes under a millisecond; without it (no C compiler at build time) the FFM
+ * downcall costs a cold JVM tens of milliseconds (the linker generates its stub and lambda forms,
+ * which the AOT cache cannot hold), which this overlaps. Class initialization is the JVM's own
+ * rendezvous: a thread that needs the binding before it is ready waits for it. The reservation
  * itself is made by the main thread, where its failure (refused under {@code ulimit -v}) is
  * reported.
  */
