@@ -65,8 +65,9 @@ public final class EngineStats {
                         + " %d chain patches%n",
                 runs, chainedRuns.sum(), 100 * ratio(chainedRuns.sum(), runs), jumpCacheHits.sum(), jumpCacheMisses.sum(),
                 chainPatches.sum());
-        out.printf("mimic: stats: exits: %d system calls, %d interrupts, %d guest faults%n",
-                systemCalls.sum(), interrupts.sum(), faults.sum());
+        out.printf("mimic: stats: exits: %d system calls, %d interrupts, %d guest faults; host calls through %s%n",
+                systemCalls.sum(), interrupts.sum(), faults.sum(),
+                io.mimic.translator.memory.HostSyscall.binding().equals("jni") ? "JNI (libmimic-host.so)" : "the FFM API");
         out.printf("mimic: stats: memory slow path: TLB refills %d read, %d write; page-crossing %d read, %d write;"
                         + " %d faults; %d TLB flushes, %d ranges invalidated%n",
                 tlbReadRefills.sum(), tlbWriteRefills.sum(), pageCrossingReads.sum(), pageCrossingWrites.sum(), memoryFaults.sum(),

@@ -17,7 +17,7 @@ public final class HostSyscall {
 
     private HostSyscall() {}
 
-    /** Which binding this process uses: "jni" or "ffm" (for -d stats and tests). */
+    /** Which binding this process uses: "jni" or "ffm" (-d stats says it). */
     public static String binding() {
         return JNI ? "jni" : "ffm";
     }
