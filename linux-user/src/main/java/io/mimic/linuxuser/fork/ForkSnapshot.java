@@ -331,7 +331,7 @@ final class ForkSnapshot {
             p.sharedBackings.add(fd);
         }
         for (long[] r : runs) UnixSockets.readFully(sock, HostReservation.hostAddress(r[0]), r[1]);
-        code.readTranslations(ChunkedBlock.read(sock), false);
+        code.readTranslations(ChunkedBlock.read(sock), false, false);
         if (returnIndex >= 0) {
             used[returnIndex] = true;
             TranslationReturn.channel(received[returnIndex], p);

@@ -4,8 +4,6 @@ import io.mimic.linuxuser.exec.PersistentTranslations;
 import io.mimic.linuxuser.host.HostFds;
 import io.mimic.linuxuser.host.PacketSockets;
 import io.mimic.linuxuser.process.GuestProcess;
-import io.mimic.translator.engine.RecordReader;
-import io.mimic.translator.engine.UnitBytes;
 
 import java.io.IOException;
 
@@ -71,7 +69,7 @@ public final class TranslationReturn {
             if (messages.isEmpty()) return;
             // A forked child's own children return theirs to it: they go on up with its own.
             boolean kept = !returnsTranslationsOf(owner) && PersistentTranslations.append(owner, messages);
-            for (byte[] m : messages) owner.code.readTranslations(new RecordReader(m), true, kept, UnitBytes.Source.READ);
+            for (byte[] m : messages) owner.code.readTranslations(m, true, kept);
         } catch (IOException e) {
             // a malformed message from a child: what it returned is not used
         } finally {

@@ -414,18 +414,18 @@ public final class CodeCache {
     }
 
     /**
-     * Takes translations another process wrote with {@link #writeTranslations} (the whole array);
-     * {@code fresh} says whether this process's parent has yet to see them (a child's, not the
-     * parent's own).
+     * Takes translations another process wrote with {@link #writeTranslations} (the whole array),
+     * copying their class bytes; {@code fresh} says whether this process's parent has yet to see
+     * them (a child's, not the parent's own), {@code persisted} whether they are in the program's
+     * translation file.
      */
-    public synchronized void readTranslations(byte[] message, boolean fresh) throws IOException {
-        readTranslations(new RecordReader(message), fresh, false, UnitBytes.Source.READ);
+    public synchronized void readTranslations(byte[] message, boolean fresh, boolean persisted) throws IOException {
+        readTranslations(new RecordReader(message), fresh, persisted, UnitBytes.Source.READ);
     }
 
     /**
-     * As {@link #readTranslations(byte[], boolean)}, from {@code in}, with the class bytes taken by
-     * {@code source} (kept where they lie, in a file chunk or the file: see {@link UnitBytes});
-     * {@code persisted}: read from the program's translation file.
+     * As {@link #readTranslations(byte[], boolean, boolean)}, from {@code in}, with the class bytes
+     * taken by {@code source} (kept where they lie, in a file chunk or the file: see {@link UnitBytes}).
      */
     public synchronized void readTranslations(RecordReader in, boolean fresh, boolean persisted, UnitBytes.Source source)
             throws IOException {

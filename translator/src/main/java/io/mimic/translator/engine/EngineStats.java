@@ -67,7 +67,7 @@ public final class EngineStats {
                 chainPatches.sum());
         out.printf("mimic: stats: exits: %d system calls, %d interrupts, %d guest faults; host calls through %s%n",
                 systemCalls.sum(), interrupts.sum(), faults.sum(),
-                io.mimic.translator.memory.HostSyscall.binding().equals("jni") ? "JNI (libmimic-host.so)" : "the FFM API");
+                io.mimic.translator.memory.HostSyscall.binding());
         out.printf("mimic: stats: memory slow path: TLB refills %d read, %d write; page-crossing %d read, %d write;"
                         + " %d faults; %d TLB flushes, %d ranges invalidated%n",
                 tlbReadRefills.sum(), tlbWriteRefills.sum(), pageCrossingReads.sum(), pageCrossingWrites.sum(), memoryFaults.sum(),

@@ -28,9 +28,7 @@ public final class RecordReader {
         this.end = to;
     }
 
-    /** The array read from, and the next byte's index in it. */
-    public byte[] array() { return bytes; }
-
+    /** The next byte's index in the array. */
     public int position() { return pos; }
 
     private void need(int n) throws EOFException {

@@ -17,23 +17,24 @@ public final class HostSyscall {
 
     private HostSyscall() {}
 
-    /** Which binding this process uses: "jni" or "ffm" (-d stats says it). */
+    /** Which binding this process uses, as -d stats says it. */
     public static String binding() {
-        return JNI ? "jni" : "ffm";
+        return JNI ? "JNI (libmimic-host.so)" : "the FFM API";
     }
 
     /**
-     * Binds the call and makes one harmless call (getpid), so that the first real call (the
-     * memory reservation, on the main thread) finds everything ready. With the FFM binding this
-     * costs tens of milliseconds in a cold JVM: linux-user's NativeLinking runs it on a thread
-     * of its own while the main thread reads the program.
+     * Binds the call (initializing this class) and, for the FFM binding, makes one harmless call
+     * (getpid), so that the first real call (the memory reservation, on the main thread) finds
+     * everything ready: tens of milliseconds in a cold JVM, which linux-user's NativeLinking
+     * spends on a thread of its own while the main thread reads the program. The JNI binding
+     * made its own getpid call when it loaded.
      */
     public static void link() {
-        call(X86_64_GETPID, 0, 0, 0, 0, 0, 0);
+        if (!JNI) call(X86_64_GETPID, 0, 0, 0, 0, 0, 0);
     }
 
-    /** getpid's number on the x86-64 host (the only host Mimic runs on), for {@link #link}. */
-    private static final int X86_64_GETPID = 39;
+    /** getpid's number on the x86-64 host (the only host Mimic runs on): a call that changes nothing. */
+    static final int X86_64_GETPID = 39;
 
     /** Raw host system call; returns the result or -errno, the kernel's own convention. */
     public static long call(int hostNumber, long a0, long a1, long a2, long a3, long a4, long a5) {

@@ -22,16 +22,13 @@ final class JniSyscall {
         if (path == null || path.isEmpty()) return false;
         try {
             System.load(path);
-            call(X86_64_GETPID, 0, 0, 0, 0, 0, 0);
+            call(HostSyscall.X86_64_GETPID, 0, 0, 0, 0, 0, 0);
             return true;
         } catch (UnsatisfiedLinkError | SecurityException e) {
             if (System.getenv("MIMIC_DEBUG") != null) System.err.println("mimic: " + path + " not used: " + e.getMessage());
             return false;
         }
     }
-
-    /** getpid on the x86-64 host: the load's check that the function is bound. */
-    private static final int X86_64_GETPID = 39;
 
     static native long call(int hostNumber, long a0, long a1, long a2, long a3, long a4, long a5);
 }

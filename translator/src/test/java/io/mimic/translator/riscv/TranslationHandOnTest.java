@@ -77,7 +77,7 @@ class TranslationHandOnTest {
         }
 
         void take(byte[] translations, boolean fresh) throws IOException {
-            cache.readTranslations(translations, fresh);
+            cache.readTranslations(translations, fresh, false);
         }
     }
 
