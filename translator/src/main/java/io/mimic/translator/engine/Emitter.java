@@ -50,6 +50,8 @@ public final class Emitter implements Opcodes {
     private final boolean[][] regUsed;
     private final int[] bankArrayLocal;
     private int nextLocal;
+    /** A long local holding a store's value during its TLB test; allocated by the first store. */
+    private int storeValueLocal = -1;
 
     final InsnList code = new InsnList();
     private final List<Runnable> deferred = new ArrayList<>();
@@ -257,32 +259,66 @@ public final class Emitter implements Opcodes {
 
     // ------------------------------------------------------------------ memory
 
+    private static final String ACCESS = "io/mimic/translator/memory/GuestAccess";
+
     /**
      * Guest load: address (long) on the stack, value (long) left. {@code helper} names a
      * {@code GuestAccess} method such as "ld32sle"; the front-end picks width, sign and endianness.
+     * The TLB test is the unit's own branch (see {@code GuestAccess.readHit}): on a hit the raw
+     * load ({@code helper + "Checked"}) follows at once, on a miss {@code readMiss} checks the
+     * access first or faults, recording this instruction's pc itself. So an access needs an
+     * exception handler only where registers may still wait in locals
+     * ({@link #faultsNeedHandler}); elsewhere none: every handler was an exception edge from the
+     * slow path's call into the unit's fault code, and C2 built and allocated registers for each.
      */
     public void load(String helper) {
-        pushAccessContext();
-        code.add(new MethodInsnNode(INVOKESTATIC, "io/mimic/translator/memory/GuestAccess", helper, "(JL" + CPU + ";J)J", false));
-    }
-
-    /** Guest store: address and value (longs) on the stack. */
-    public void store(String helper) {
-        pushAccessContext();
-        code.add(new MethodInsnNode(INVOKESTATIC, "io/mimic/translator/memory/GuestAccess", helper, "(JJL" + CPU + ";J)V", false));
-    }
-
-    /**
-     * Pushes the CPU and the instruction's pc for a {@code GuestAccess} call, which records the pc
-     * itself if the access faults. So an access needs an exception handler only where registers
-     * may still wait in locals ({@link #faultsNeedHandler}); elsewhere none: every handler was an
-     * exception edge from the access's slow-path call into the unit's fault code, and C2 built
-     * and allocated registers for each of them.
-     */
-    private void pushAccessContext() {
+        int size = accessSize(helper);
         if (faultsNeedHandler()) mayFault();
+        LabelNode checked = new LabelNode();
+        code.add(new InsnNode(DUP2));
+        code.add(new VarInsnNode(ALOAD, CPU_ARG));
+        constInt(size - 1);
+        code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, "readHit", "(JL" + CPU + ";I)Z", false));
+        code.add(new JumpInsnNode(IFNE, checked));
         code.add(new VarInsnNode(ALOAD, CPU_ARG));
         code.add(new LdcInsnNode(current.pc));
+        constInt(size);
+        code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, "readMiss", "(JL" + CPU + ";JI)J", false));
+        code.add(checked);
+        code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, helper + "Checked", "(J)J", false));
+    }
+
+    /** Guest store: address and value (longs) on the stack; the TLB test as in {@link #load}. */
+    public void store(String helper) {
+        int size = accessSize(helper);
+        if (faultsNeedHandler()) mayFault();
+        if (storeValueLocal < 0) {
+            storeValueLocal = nextLocal;
+            nextLocal += 2;
+        }
+        LabelNode checked = new LabelNode();
+        code.add(new VarInsnNode(LSTORE, storeValueLocal));
+        code.add(new InsnNode(DUP2));
+        code.add(new VarInsnNode(ALOAD, CPU_ARG));
+        constInt(size - 1);
+        code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, "writeHit", "(JL" + CPU + ";I)Z", false));
+        code.add(new JumpInsnNode(IFNE, checked));
+        code.add(new VarInsnNode(ALOAD, CPU_ARG));
+        code.add(new LdcInsnNode(current.pc));
+        constInt(size);
+        code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, "writeMiss", "(JL" + CPU + ";JI)J", false));
+        code.add(checked);
+        code.add(new VarInsnNode(LLOAD, storeValueLocal));
+        code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, helper + "Checked", "(JJ)V", false));
+    }
+
+    /** The bytes a {@code GuestAccess} helper accesses, from its name: "ld16ule" -> 2. */
+    static int accessSize(String helper) {
+        if (helper.startsWith("ld8") || helper.startsWith("st8")) return 1;
+        if (helper.startsWith("ld16") || helper.startsWith("st16")) return 2;
+        if (helper.startsWith("ld32") || helper.startsWith("st32")) return 4;
+        if (helper.startsWith("ld64") || helper.startsWith("st64")) return 8;
+        throw new IllegalArgumentException("not a GuestAccess load or store: " + helper);
     }
 
     /**

@@ -15,7 +15,9 @@ import java.lang.invoke.VarHandle;
  * miss, page crossing, fault) takes the slow path, which checks the page table, refills the
  * TLB, and raises the guest fault if the access is illegal.
  *
- * Argument order (address, [value,] cpu, pc) lets the emitter push the address first.
+ * Translated code makes each access in three parts ({@link #readHit}, {@link #readMiss} on a
+ * miss, then the raw {@code *Checked} access; see {@code Emitter.load}); the whole-access helpers
+ * ({@code ld32sle(address, cpu, pc)}, ...) serve Java helpers such as vector loads and atomics.
  * Endianness is chosen by the front-end: *le / *be variants.
  *
  * {@code pc} is the address of the guest instruction making the access: a fault stores it in
@@ -107,100 +109,152 @@ public final class GuestAccess {
 
     public static long ld8u(long a, CpuState c, long pc) {
         if (!hitRead(a, 0, c)) slowCheck(a, 1, false, c, pc);
-        return U.getByte(BASE + a) & 0xFFL;
+        return ld8uChecked(a);
     }
 
     public static long ld8s(long a, CpuState c, long pc) {
         if (!hitRead(a, 0, c)) slowCheck(a, 1, false, c, pc);
-        return U.getByte(BASE + a);
+        return ld8sChecked(a);
     }
 
     public static long ld16ule(long a, CpuState c, long pc) {
         if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c, pc);
-        return U.getShort(BASE + a) & 0xFFFFL;
+        return ld16uleChecked(a);
     }
 
     public static long ld16sle(long a, CpuState c, long pc) {
         if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c, pc);
-        return U.getShort(BASE + a);
+        return ld16sleChecked(a);
     }
 
     public static long ld32ule(long a, CpuState c, long pc) {
         if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c, pc);
-        return U.getInt(BASE + a) & 0xFFFFFFFFL;
+        return ld32uleChecked(a);
     }
 
     public static long ld32sle(long a, CpuState c, long pc) {
         if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c, pc);
-        return U.getInt(BASE + a);
+        return ld32sleChecked(a);
     }
 
     public static long ld64le(long a, CpuState c, long pc) {
         if (!hitRead(a, 7, c)) slowCheck(a, 8, false, c, pc);
-        return U.getLong(BASE + a);
+        return ld64leChecked(a);
     }
 
     public static long ld16ube(long a, CpuState c, long pc) {
         if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c, pc);
-        return Short.reverseBytes(U.getShort(BASE + a)) & 0xFFFFL;
+        return ld16ubeChecked(a);
     }
 
     public static long ld16sbe(long a, CpuState c, long pc) {
         if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c, pc);
-        return Short.reverseBytes(U.getShort(BASE + a));
+        return ld16sbeChecked(a);
     }
 
     public static long ld32ube(long a, CpuState c, long pc) {
         if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c, pc);
-        return Integer.reverseBytes(U.getInt(BASE + a)) & 0xFFFFFFFFL;
+        return ld32ubeChecked(a);
     }
 
     public static long ld32sbe(long a, CpuState c, long pc) {
         if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c, pc);
-        return Integer.reverseBytes(U.getInt(BASE + a));
+        return ld32sbeChecked(a);
     }
 
     public static long ld64be(long a, CpuState c, long pc) {
         if (!hitRead(a, 7, c)) slowCheck(a, 8, false, c, pc);
-        return Long.reverseBytes(U.getLong(BASE + a));
+        return ld64beChecked(a);
     }
 
     // ---- stores ----
 
     public static void st8(long a, long v, CpuState c, long pc) {
         if (!hitWrite(a, 0, c)) slowCheck(a, 1, true, c, pc);
-        U.putByte(BASE + a, (byte) v);
+        st8Checked(a, v);
     }
 
     public static void st16le(long a, long v, CpuState c, long pc) {
         if (!hitWrite(a, 1, c)) slowCheck(a, 2, true, c, pc);
-        U.putShort(BASE + a, (short) v);
+        st16leChecked(a, v);
     }
 
     public static void st32le(long a, long v, CpuState c, long pc) {
         if (!hitWrite(a, 3, c)) slowCheck(a, 4, true, c, pc);
-        U.putInt(BASE + a, (int) v);
+        st32leChecked(a, v);
     }
 
     public static void st64le(long a, long v, CpuState c, long pc) {
         if (!hitWrite(a, 7, c)) slowCheck(a, 8, true, c, pc);
-        U.putLong(BASE + a, v);
+        st64leChecked(a, v);
     }
 
     public static void st16be(long a, long v, CpuState c, long pc) {
         if (!hitWrite(a, 1, c)) slowCheck(a, 2, true, c, pc);
-        U.putShort(BASE + a, Short.reverseBytes((short) v));
+        st16beChecked(a, v);
     }
 
     public static void st32be(long a, long v, CpuState c, long pc) {
         if (!hitWrite(a, 3, c)) slowCheck(a, 4, true, c, pc);
-        U.putInt(BASE + a, Integer.reverseBytes((int) v));
+        st32beChecked(a, v);
     }
 
     public static void st64be(long a, long v, CpuState c, long pc) {
         if (!hitWrite(a, 7, c)) slowCheck(a, 8, true, c, pc);
-        U.putLong(BASE + a, Long.reverseBytes(v));
+        st64beChecked(a, v);
     }
+
+    // ---- an access in three parts, for translated code (Emitter.load / store) ----
+    // The unit's own bytecode tests readHit / writeHit and calls the miss helper only when the
+    // test fails, so each access has a branch of its own in the unit's profile: C2 compiles a
+    // miss that never happened there as an uncommon trap instead of a call (a call inside a hot
+    // loop makes C2 keep the loop's values in stack slots: every register is caller-saved).
+    // Through the helpers above, the one branch inside each helper is profiled for every access
+    // of the program at once. The raw accesses are reached only after the hit test or the miss
+    // helper passed for the whole access (see the loads above for why that keeps them safe).
+
+    /** True if the TLB vouches for a read of the bytes {@code a .. a + lastByte}. */
+    public static boolean readHit(long a, CpuState c, int lastByte) {
+        return hitRead(a, lastByte, c);
+    }
+
+    /** True if the TLB vouches for a write of the bytes {@code a .. a + lastByte}. */
+    public static boolean writeHit(long a, CpuState c, int lastByte) {
+        return hitWrite(a, lastByte, c);
+    }
+
+    /** A read the TLB did not vouch for: checks it (or faults at {@code pc}); returns {@code a}. */
+    public static long readMiss(long a, CpuState c, long pc, int size) {
+        slowCheck(a, size, false, c, pc);
+        return a;
+    }
+
+    /** A write the TLB did not vouch for: checks it (or faults at {@code pc}); returns {@code a}. */
+    public static long writeMiss(long a, CpuState c, long pc, int size) {
+        slowCheck(a, size, true, c, pc);
+        return a;
+    }
+
+    public static long ld8uChecked(long a) { return U.getByte(BASE + a) & 0xFFL; }
+    public static long ld8sChecked(long a) { return U.getByte(BASE + a); }
+    public static long ld16uleChecked(long a) { return U.getShort(BASE + a) & 0xFFFFL; }
+    public static long ld16sleChecked(long a) { return U.getShort(BASE + a); }
+    public static long ld32uleChecked(long a) { return U.getInt(BASE + a) & 0xFFFFFFFFL; }
+    public static long ld32sleChecked(long a) { return U.getInt(BASE + a); }
+    public static long ld64leChecked(long a) { return U.getLong(BASE + a); }
+    public static long ld16ubeChecked(long a) { return Short.reverseBytes(U.getShort(BASE + a)) & 0xFFFFL; }
+    public static long ld16sbeChecked(long a) { return Short.reverseBytes(U.getShort(BASE + a)); }
+    public static long ld32ubeChecked(long a) { return Integer.reverseBytes(U.getInt(BASE + a)) & 0xFFFFFFFFL; }
+    public static long ld32sbeChecked(long a) { return Integer.reverseBytes(U.getInt(BASE + a)); }
+    public static long ld64beChecked(long a) { return Long.reverseBytes(U.getLong(BASE + a)); }
+
+    public static void st8Checked(long a, long v) { U.putByte(BASE + a, (byte) v); }
+    public static void st16leChecked(long a, long v) { U.putShort(BASE + a, (short) v); }
+    public static void st32leChecked(long a, long v) { U.putInt(BASE + a, (int) v); }
+    public static void st64leChecked(long a, long v) { U.putLong(BASE + a, v); }
+    public static void st16beChecked(long a, long v) { U.putShort(BASE + a, Short.reverseBytes((short) v)); }
+    public static void st32beChecked(long a, long v) { U.putInt(BASE + a, Integer.reverseBytes((int) v)); }
+    public static void st64beChecked(long a, long v) { U.putLong(BASE + a, Long.reverseBytes(v)); }
 
     // ---- atomics (little-endian; aligned addresses only, the caller checks alignment) ----
 

@@ -4,6 +4,7 @@ import io.mimic.translator.engine.GuestFault;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * One test per class of translated instruction: a snippet runs through the real translator
@@ -67,6 +68,29 @@ class InstructionSemanticsTest {
         s = new GuestSnippet(0x00c5b423, ECALL);                          // sd to the code page
         s.x(A1, GuestSnippet.CODE).run();
         assertEquals(GuestFault.Kind.WRITE, s.fault);
+    }
+
+    @Test
+    void accessesAreCheckedWholeOnATlbMiss() {
+        // Each access's TLB test is its own branch in the unit; a miss checks the whole access.
+        GuestSnippet s = new GuestSnippet(0x00c5b023, ECALL);             // sd a2,0(a1) across into no page
+        s.x(A1, GuestSnippet.DATA + 4092).x(A2, -1).run();
+        assertEquals(GuestFault.Kind.WRITE, s.fault);
+        assertEquals(GuestSnippet.CODE, s.cpu.pc);
+        s = new GuestSnippet(0x0005b503, ECALL);                          // ld a0,0(a1) across into no page
+        s.x(A1, GuestSnippet.DATA + 4092).run();
+        assertEquals(GuestFault.Kind.READ, s.fault);
+        assertEquals(GuestSnippet.DATA + 4096, s.cpu.faultAddress, "the first byte outside the mapping");
+        s = new GuestSnippet(0x0005a503, 0x00a5a023, ECALL);              // lw a0,0(a1); sw a0,0(a1) on code
+        s.x(A1, GuestSnippet.CODE).run();
+        assertEquals(GuestFault.Kind.WRITE, s.fault, "a read of the page does not vouch for a write");
+        assertEquals(GuestSnippet.CODE + 4, s.cpu.pc);
+        assertEquals(0x0005a503L, s.cpu.x[A0]);
+        s = new GuestSnippet(0x0015b503, ECALL);                          // ld a0,1(a1): misaligned, one page
+        s.writeData(0, 0x1122_3344_5566_7788L);
+        s.writeData(8, 0x99L);
+        assertEquals(0x9911_2233_4455_6677L, s.x(A1, GuestSnippet.DATA).run().cpu.x[A0]);
+        assertNull(s.fault);
     }
 
     @Test
