@@ -213,14 +213,20 @@ public final class GuestAccess {
     // of the program at once. The raw accesses are reached only after the hit test or the miss
     // helper passed for the whole access (see the loads above for why that keeps them safe).
 
-    /** True if the TLB vouches for a read of the bytes {@code a .. a + lastByte}. */
+    /**
+     * True if the TLB vouches for a read of the bytes {@code a .. a + lastByte}: {@link #hitRead}
+     * written out, so that HotSpot's interpreter, which runs a unit's first iterations and calls
+     * every method it meets, makes one call for the test instead of three.
+     */
     public static boolean readHit(long a, CpuState c, int lastByte) {
-        return hitRead(a, lastByte, c);
+        return U.getLong(c.tlbRead, TLB_BASE + ((a >>> (AddressSpace.PAGE_SHIFT - 3)) & ((CpuState.TLB_SIZE - 1L) << 3)))
+                == ((a + lastByte) & TAG_MASK);
     }
 
-    /** True if the TLB vouches for a write of the bytes {@code a .. a + lastByte}. */
+    /** True if the TLB vouches for a write of the bytes {@code a .. a + lastByte} (see {@link #readHit}). */
     public static boolean writeHit(long a, CpuState c, int lastByte) {
-        return hitWrite(a, lastByte, c);
+        return U.getLong(c.tlbWrite, TLB_BASE + ((a >>> (AddressSpace.PAGE_SHIFT - 3)) & ((CpuState.TLB_SIZE - 1L) << 3)))
+                == ((a + lastByte) & TAG_MASK);
     }
 
     /** A read the TLB did not vouch for: checks it (or faults at {@code pc}); returns {@code a}. */
