@@ -75,6 +75,7 @@ final class UnitCompiler implements Opcodes {
         for (Long pc : region.keySet()) labels.put(pc, new LabelNode());
         Emitter e = new Emitter(frontend, labels);
         e.writeBackAtExitIn(built.pcsOnLoopsLongerThan(Emitter.LONG_LOOP));
+        e.testTlbInlineIn(built.pcsOnLoopsLongerThan(0));
         frontend.prepareRegion(region, entry);
 
         DecodedInsn prev = null;

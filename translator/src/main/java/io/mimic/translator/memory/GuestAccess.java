@@ -15,7 +15,7 @@ import java.lang.invoke.VarHandle;
  * miss, page crossing, fault) takes the slow path, which checks the page table, refills the
  * TLB, and raises the guest fault if the access is illegal.
  *
- * Translated code makes each access in three parts ({@link #readHit}, {@link #readMiss} on a
+ * Translated code makes each access in three parts ({@link #readTagMismatch}, {@link #readMiss} on a
  * miss, then the raw {@code *Checked} access; see {@code Emitter.load}); the whole-access helpers
  * ({@code ld32sle(address, cpu, pc)}, ...) serve Java helpers such as vector loads and atomics.
  * Endianness is chosen by the front-end: *le / *be variants.
@@ -102,6 +102,8 @@ public final class GuestAccess {
     }
 
     // ---- loads ----
+    // Each whole-access helper makes its raw access itself rather than calling its *Checked twin:
+    // in HotSpot's interpreter, where most units of a large program run, a call is a call.
     // Raw host loads at BASE + a: reached only after the TLB hit (a page that slowCheck found
     // mapped with the right permission, hence inside the reservation) or after slowCheck passed
     // for the whole access, so they never touch host memory outside the guest's mappings.
@@ -109,103 +111,103 @@ public final class GuestAccess {
 
     public static long ld8u(long a, CpuState c, long pc) {
         if (!hitRead(a, 0, c)) slowCheck(a, 1, false, c, pc);
-        return ld8uChecked(a);
+        return U.getByte(BASE + a) & 0xFFL;
     }
 
     public static long ld8s(long a, CpuState c, long pc) {
         if (!hitRead(a, 0, c)) slowCheck(a, 1, false, c, pc);
-        return ld8sChecked(a);
+        return U.getByte(BASE + a);
     }
 
     public static long ld16ule(long a, CpuState c, long pc) {
         if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c, pc);
-        return ld16uleChecked(a);
+        return U.getShort(BASE + a) & 0xFFFFL;
     }
 
     public static long ld16sle(long a, CpuState c, long pc) {
         if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c, pc);
-        return ld16sleChecked(a);
+        return U.getShort(BASE + a);
     }
 
     public static long ld32ule(long a, CpuState c, long pc) {
         if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c, pc);
-        return ld32uleChecked(a);
+        return U.getInt(BASE + a) & 0xFFFFFFFFL;
     }
 
     public static long ld32sle(long a, CpuState c, long pc) {
         if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c, pc);
-        return ld32sleChecked(a);
+        return U.getInt(BASE + a);
     }
 
     public static long ld64le(long a, CpuState c, long pc) {
         if (!hitRead(a, 7, c)) slowCheck(a, 8, false, c, pc);
-        return ld64leChecked(a);
+        return U.getLong(BASE + a);
     }
 
     public static long ld16ube(long a, CpuState c, long pc) {
         if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c, pc);
-        return ld16ubeChecked(a);
+        return Short.reverseBytes(U.getShort(BASE + a)) & 0xFFFFL;
     }
 
     public static long ld16sbe(long a, CpuState c, long pc) {
         if (!hitRead(a, 1, c)) slowCheck(a, 2, false, c, pc);
-        return ld16sbeChecked(a);
+        return Short.reverseBytes(U.getShort(BASE + a));
     }
 
     public static long ld32ube(long a, CpuState c, long pc) {
         if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c, pc);
-        return ld32ubeChecked(a);
+        return Integer.reverseBytes(U.getInt(BASE + a)) & 0xFFFFFFFFL;
     }
 
     public static long ld32sbe(long a, CpuState c, long pc) {
         if (!hitRead(a, 3, c)) slowCheck(a, 4, false, c, pc);
-        return ld32sbeChecked(a);
+        return Integer.reverseBytes(U.getInt(BASE + a));
     }
 
     public static long ld64be(long a, CpuState c, long pc) {
         if (!hitRead(a, 7, c)) slowCheck(a, 8, false, c, pc);
-        return ld64beChecked(a);
+        return Long.reverseBytes(U.getLong(BASE + a));
     }
 
     // ---- stores ----
 
     public static void st8(long a, long v, CpuState c, long pc) {
         if (!hitWrite(a, 0, c)) slowCheck(a, 1, true, c, pc);
-        st8Checked(a, v);
+        U.putByte(BASE + a, (byte) v);
     }
 
     public static void st16le(long a, long v, CpuState c, long pc) {
         if (!hitWrite(a, 1, c)) slowCheck(a, 2, true, c, pc);
-        st16leChecked(a, v);
+        U.putShort(BASE + a, (short) v);
     }
 
     public static void st32le(long a, long v, CpuState c, long pc) {
         if (!hitWrite(a, 3, c)) slowCheck(a, 4, true, c, pc);
-        st32leChecked(a, v);
+        U.putInt(BASE + a, (int) v);
     }
 
     public static void st64le(long a, long v, CpuState c, long pc) {
         if (!hitWrite(a, 7, c)) slowCheck(a, 8, true, c, pc);
-        st64leChecked(a, v);
+        U.putLong(BASE + a, v);
     }
 
     public static void st16be(long a, long v, CpuState c, long pc) {
         if (!hitWrite(a, 1, c)) slowCheck(a, 2, true, c, pc);
-        st16beChecked(a, v);
+        U.putShort(BASE + a, Short.reverseBytes((short) v));
     }
 
     public static void st32be(long a, long v, CpuState c, long pc) {
         if (!hitWrite(a, 3, c)) slowCheck(a, 4, true, c, pc);
-        st32beChecked(a, v);
+        U.putInt(BASE + a, Integer.reverseBytes((int) v));
     }
 
     public static void st64be(long a, long v, CpuState c, long pc) {
         if (!hitWrite(a, 7, c)) slowCheck(a, 8, true, c, pc);
-        st64beChecked(a, v);
+        U.putLong(BASE + a, Long.reverseBytes(v));
     }
 
     // ---- an access in three parts, for translated code (Emitter.load / store) ----
-    // The unit's own bytecode tests readHit / writeHit and calls the miss helper only when the
+    // The unit's own bytecode tests readTagMismatch / writeTagMismatch and calls the miss helper only when the
     // test fails, so each access has a branch of its own in the unit's profile: C2 compiles a
     // miss that never happened there as an uncommon trap instead of a call (a call inside a hot
     // loop makes C2 keep the loop's values in stack slots: every register is caller-saved).
@@ -214,19 +216,21 @@ public final class GuestAccess {
     // helper passed for the whole access (see the loads above for why that keeps them safe).
 
     /**
-     * True if the TLB vouches for a read of the bytes {@code a .. a + lastByte}: {@link #hitRead}
-     * written out, so that HotSpot's interpreter, which runs a unit's first iterations and calls
-     * every method it meets, makes one call for the test instead of three.
+     * Zero if the TLB vouches for a read of the bytes {@code a .. a + lastByte}, else not: the
+     * test of {@link #hitRead} written out, so that HotSpot's interpreter, which runs a unit's first
+     * iterations and calls every method it meets, makes one call for it instead of three, and
+     * returned as a difference rather than a boolean, which keeps the method at 34 bytes of
+     * bytecode: C1 inlines only methods of at most 35 ({@code MaxInlineSize}).
      */
-    public static boolean readHit(long a, CpuState c, int lastByte) {
+    public static long readTagMismatch(long a, CpuState c, int lastByte) {
         return U.getLong(c.tlbRead, TLB_BASE + ((a >>> (AddressSpace.PAGE_SHIFT - 3)) & ((CpuState.TLB_SIZE - 1L) << 3)))
-                == ((a + lastByte) & TAG_MASK);
+                ^ ((a + lastByte) & TAG_MASK);
     }
 
-    /** True if the TLB vouches for a write of the bytes {@code a .. a + lastByte} (see {@link #readHit}). */
-    public static boolean writeHit(long a, CpuState c, int lastByte) {
+    /** {@link #readTagMismatch} for a write. */
+    public static long writeTagMismatch(long a, CpuState c, int lastByte) {
         return U.getLong(c.tlbWrite, TLB_BASE + ((a >>> (AddressSpace.PAGE_SHIFT - 3)) & ((CpuState.TLB_SIZE - 1L) << 3)))
-                == ((a + lastByte) & TAG_MASK);
+                ^ ((a + lastByte) & TAG_MASK);
     }
 
     /** A read the TLB did not vouch for: checks it (or faults at {@code pc}); returns {@code a}. */

@@ -62,6 +62,29 @@ class RegionTranslationTest {
     }
 
     @Test
+    void loopStoreCrossingIntoNoPageFaultsWholeAtItsIteration() {
+        // loop: sd a5,0(a4); addi a4,a4,8; addi a0,a0,-1; bnez a0,loop; ecall. On a loop, the
+        // store makes its TLB test in the unit; the miss path checks all 8 bytes.
+        GuestSnippet s = new GuestSnippet(0x00f73023, 0x00870713, 0xfff50513, 0xfe051ae3, ECALL);
+        s.x(14, GuestSnippet.DATA + 4).x(15, -1).x(10, 600).run();
+        assertEquals(io.mimic.translator.engine.GuestFault.Kind.WRITE, s.fault);
+        assertEquals(GuestSnippet.CODE, s.cpu.pc, "the fault is at the store");
+        assertEquals(GuestSnippet.DATA + 4092, s.cpu.x[14]);
+        assertEquals(600 - 511, s.cpu.x[10]);
+    }
+
+    @Test
+    void loopReadOfAPageDoesNotVouchForItsWrite() {
+        // loop: lw a3,0(a4); sw a3,0(a4); addi a0,a0,-1; bnez a0,loop; ecall, a4 on the code page
+        GuestSnippet s = new GuestSnippet(0x00072683, 0x00d72023, 0xfff50513, 0xfe051ae3, ECALL);
+        s.x(14, GuestSnippet.CODE).x(10, 5).run();
+        assertEquals(io.mimic.translator.engine.GuestFault.Kind.WRITE, s.fault);
+        assertEquals(GuestSnippet.CODE + 4, s.cpu.pc);
+        assertEquals(0x00072683L, s.cpu.x[13]);
+        assertEquals(5, s.cpu.x[10]);
+    }
+
+    @Test
     void longLoopHoldingItsWritesUntilTheExitStillFaultsWithItsRegisters() {
         // loop: 32 x addi a1,a1,1; ld a3,0(a4); addi a4,a4,8; addi a0,a0,-1; bnez a0,loop; ecall
         // (36 instructions: over Emitter.LONG_LOOP, so the loop's writes reach the CPU at the
