@@ -92,6 +92,25 @@ public abstract class CpuState {
         return String.format(" pc       %016x%n", pc);
     }
 
+    /**
+     * Fills the TLB slots still empty with the pages of [start, end) that the page table allows
+     * (read, write), so that a program's first touches of its own image and stack hit: a miss
+     * in a unit's profile makes C2 compile that access's slow path as a call, and a call in a
+     * loop costs the loop its registers (see {@code GuestAccess}). Slots in use are left alone,
+     * and an entry filled here is dropped by a later unmap or mprotect like any other.
+     */
+    public final void prefillTlb(long start, long end) {
+        syncTlb();  // the changes already recorded would drop what is filled here at the first safe point
+        long first = start & AddressSpace.PAGE_MASK;
+        long last = Math.min(end, first + (long) TLB_SIZE * AddressSpace.PAGE_SIZE);
+        for (long page = first; page < last; page += AddressSpace.PAGE_SIZE) {
+            int prot = memory.prot(page);
+            int slot = tlbSlot(page);
+            if ((prot & io.mimic.translator.memory.Prot.READ) != 0 && tlbRead[slot] == TLB_INVALID) tlbRead[slot] = page;
+            if ((prot & io.mimic.translator.memory.Prot.WRITE) != 0 && tlbWrite[slot] == TLB_INVALID) tlbWrite[slot] = page;
+        }
+    }
+
     public final void flushTlb() {
         if (EngineStats.ON) EngineStats.tlbFlushes.increment();
         Arrays.fill(tlbRead, TLB_INVALID);

@@ -46,6 +46,25 @@ class TlbTest {
     }
 
     @Test
+    void prefillVouchesForTheMappedPagesByTheirPermissionAndLeavesUsedSlotsAlone() {
+        memory.map(P, 2 * PAGE, Prot.READ | Prot.WRITE, "data");
+        memory.map(P + 2 * PAGE, PAGE, Prot.READ, "rodata");
+        long other = P + (long) CpuState.TLB_SIZE * PAGE;  // the slot of P, another page
+        cpu.tlbRead[slot(other)] = other;
+        cpu.prefillTlb(P, P + 4 * PAGE);
+        assertEquals(other, cpu.tlbRead[slot(P)], "a slot in use keeps its page");
+        assertEquals(P, cpu.tlbWrite[slot(P)]);
+        assertEquals(P + PAGE, cpu.tlbRead[slot(P + PAGE)]);
+        assertEquals(P + 2 * PAGE, cpu.tlbRead[slot(P + 2 * PAGE)]);
+        assertEquals(CpuState.TLB_INVALID, cpu.tlbWrite[slot(P + 2 * PAGE)], "a read-only page is not vouched for writes");
+        assertEquals(CpuState.TLB_INVALID, cpu.tlbRead[slot(P + 3 * PAGE)], "nor an unmapped one");
+        memory.unmap(P + PAGE, PAGE);
+        cpu.syncTlb();
+        assertEquals(CpuState.TLB_INVALID, cpu.tlbRead[slot(P + PAGE)], "an unmap drops a prefilled entry");
+        assertThrows(GuestFault.class, () -> GuestAccess.ld8u(P + PAGE, cpu, PC));
+    }
+
+    @Test
     void accessCrossingOutOfAVouchedPageIsCheckedAgainstThePageTable() {
         memory.map(P, PAGE, Prot.READ | Prot.WRITE, "data");
         cpu.syncTlb();
