@@ -1,6 +1,7 @@
 package io.mimic.translator.engine;
 
 import io.mimic.translator.memory.AddressSpace;
+import io.mimic.translator.memory.Prot;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -106,8 +107,8 @@ public abstract class CpuState {
         for (long page = first; page < last; page += AddressSpace.PAGE_SIZE) {
             int prot = memory.prot(page);
             int slot = tlbSlot(page);
-            if ((prot & io.mimic.translator.memory.Prot.READ) != 0 && tlbRead[slot] == TLB_INVALID) tlbRead[slot] = page;
-            if ((prot & io.mimic.translator.memory.Prot.WRITE) != 0 && tlbWrite[slot] == TLB_INVALID) tlbWrite[slot] = page;
+            if ((prot & Prot.READ) != 0 && tlbRead[slot] == TLB_INVALID) tlbRead[slot] = page;
+            if ((prot & Prot.WRITE) != 0 && tlbWrite[slot] == TLB_INVALID) tlbWrite[slot] = page;
         }
     }
 

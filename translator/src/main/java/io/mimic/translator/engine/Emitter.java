@@ -278,9 +278,10 @@ public final class Emitter implements Opcodes {
      * On a loop of the region ({@link #testTlbInlineIn}) the TLB test is the unit's own branch
      * (see {@code GuestAccess.readTagMismatch}): on a hit the raw load ({@code helper + "Checked"})
      * follows at once, on a miss {@code readMiss} checks the access first. Elsewhere the access
-     * is one call of the helper, which makes the test itself: 16 bytes of bytecode fewer, which
-     * matter to large programs whose units mostly run interpreted or in C1 (the inline test made
-     * lua's units 31% bigger and C1's work 54% more). Either way a fault records this
+     * is one call of the helper, which makes the test itself: 15 bytes of bytecode fewer (19 for a
+     * store), which matter to large programs whose units mostly run interpreted or in C1 (the
+     * inline test everywhere made lua's units 31% bigger and C1's work 54% more). Either way a
+     * fault records this
      * instruction's pc itself, so an access needs an exception handler only where registers may
      * still wait in locals ({@link #faultsNeedHandler}); elsewhere none: every handler was an
      * exception edge from the slow path's call into the unit's fault code, and C2 built and

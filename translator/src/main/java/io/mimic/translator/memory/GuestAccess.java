@@ -207,19 +207,20 @@ public final class GuestAccess {
     }
 
     // ---- an access in three parts, for translated code (Emitter.load / store) ----
-    // The unit's own bytecode tests readTagMismatch / writeTagMismatch and calls the miss helper only when the
-    // test fails, so each access has a branch of its own in the unit's profile: C2 compiles a
-    // miss that never happened there as an uncommon trap instead of a call (a call inside a hot
-    // loop makes C2 keep the loop's values in stack slots: every register is caller-saved).
-    // Through the helpers above, the one branch inside each helper is profiled for every access
-    // of the program at once. The raw accesses are reached only after the hit test or the miss
-    // helper passed for the whole access (see the loads above for why that keeps them safe).
+    // For accesses on a loop, the unit's own bytecode tests readTagMismatch / writeTagMismatch
+    // and calls the miss helper only when the test fails, so each access has a branch of its own
+    // in the unit's profile: C2 compiles a miss that never happened there as an uncommon trap
+    // instead of a call (a call inside a hot loop makes C2 keep the loop's values in stack slots:
+    // every register is caller-saved). Through the helpers above, the one branch inside each
+    // helper is profiled for every access of the program at once. The raw accesses are reached
+    // only after the tag test or the miss helper passed for the whole access (see the loads above
+    // for why that keeps them safe).
 
     /**
      * Zero if the TLB vouches for a read of the bytes {@code a .. a + lastByte}, else not: the
      * test of {@link #hitRead} written out, so that HotSpot's interpreter, which runs a unit's first
      * iterations and calls every method it meets, makes one call for it instead of three, and
-     * returned as a difference rather than a boolean, which keeps the method at 34 bytes of
+     * returned as a difference rather than a boolean, which keeps the method at 32 bytes of
      * bytecode: C1 inlines only methods of at most 35 ({@code MaxInlineSize}).
      */
     public static long readTagMismatch(long a, CpuState c, int lastByte) {
