@@ -294,20 +294,7 @@ public final class Emitter implements Opcodes {
             code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, helper, "(JL" + CPU + ";J)J", false));
             return;
         }
-        int size = accessSize(helper);
-        LabelNode checked = new LabelNode();
-        code.add(new InsnNode(DUP2));
-        code.add(new VarInsnNode(ALOAD, CPU_ARG));
-        constInt(size - 1);
-        code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, "readTagMismatch", "(JL" + CPU + ";I)J", false));
-        code.add(new InsnNode(LCONST_0));
-        code.add(new InsnNode(LCMP));
-        code.add(new JumpInsnNode(IFEQ, checked));
-        code.add(new VarInsnNode(ALOAD, CPU_ARG));
-        code.add(new LdcInsnNode(current.pc));
-        constInt(size);
-        code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, "readMiss", "(JL" + CPU + ";JI)J", false));
-        code.add(checked);
+        tlbTest("read", accessSize(helper));
         code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, helper + "Checked", "(J)J", false));
     }
 
@@ -319,27 +306,35 @@ public final class Emitter implements Opcodes {
             code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, helper, "(JJL" + CPU + ";J)V", false));
             return;
         }
-        int size = accessSize(helper);
         if (storeValueLocal < 0) {
             storeValueLocal = nextLocal;
             nextLocal += 2;
         }
-        LabelNode checked = new LabelNode();
         code.add(new VarInsnNode(LSTORE, storeValueLocal));
+        tlbTest("write", accessSize(helper));
+        code.add(new VarInsnNode(LLOAD, storeValueLocal));
+        code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, helper + "Checked", "(JJ)V", false));
+    }
+
+    /**
+     * The address (long) on the stack, left there: tests the TLB for a {@code kind} ("read",
+     * "write") of {@code size} bytes, and on a miss calls {@code kindMiss}, which checks the
+     * whole access (refilling the TLB) or faults with this instruction's pc.
+     */
+    private void tlbTest(String kind, int size) {
+        LabelNode checked = new LabelNode();
         code.add(new InsnNode(DUP2));
         code.add(new VarInsnNode(ALOAD, CPU_ARG));
         constInt(size - 1);
-        code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, "writeTagMismatch", "(JL" + CPU + ";I)J", false));
+        code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, kind + "TagMismatch", "(JL" + CPU + ";I)J", false));
         code.add(new InsnNode(LCONST_0));
         code.add(new InsnNode(LCMP));
         code.add(new JumpInsnNode(IFEQ, checked));
         code.add(new VarInsnNode(ALOAD, CPU_ARG));
         code.add(new LdcInsnNode(current.pc));
         constInt(size);
-        code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, "writeMiss", "(JL" + CPU + ";JI)J", false));
+        code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, kind + "Miss", "(JL" + CPU + ";JI)J", false));
         code.add(checked);
-        code.add(new VarInsnNode(LLOAD, storeValueLocal));
-        code.add(new MethodInsnNode(INVOKESTATIC, ACCESS, helper + "Checked", "(JJ)V", false));
     }
 
     /** Pushes the CPU and the instruction's pc for a whole-access {@code GuestAccess} helper. */
