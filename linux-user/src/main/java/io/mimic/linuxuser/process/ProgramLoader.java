@@ -36,11 +36,8 @@ public final class ProgramLoader {
         proc.mmapTop = AddressSpace.pageDown(taskSize - stackSize - (16L << 20));
         proc.mmapBottom = 1L << 24;
 
-        long bias = 0;
-        if (elf.type == ElfFile.ET_DYN) {
-            long[] span = ElfLoader.span(elf);
-            bias = AddressSpace.pageDown(abi.dynamicBase()) - span[0];
-        }
+        long[] imageSpan = ElfLoader.span(elf);
+        long bias = elf.type == ElfFile.ET_DYN ? AddressSpace.pageDown(abi.dynamicBase()) - imageSpan[0] : 0;
         ElfLoader.Loaded main = ElfLoader.load(elf, as, bias);
         long entry = main.entry();
         long interpBase = 0;
@@ -63,7 +60,7 @@ public final class ProgramLoader {
         // The image and the stack's top in the TLB already: their first touches, made while the
         // units are profiled, would otherwise make C2 keep every access's slow path a call
         // (riscv64 cpu_mix's steady state 3% faster, docs/PERFORMANCE.md).
-        cpu.prefillTlb(ElfLoader.span(elf)[0] + main.bias(), main.end());
+        cpu.prefillTlb(imageSpan[0] + main.bias(), main.end());
         cpu.prefillTlb(taskSize - Math.min(stackSize, 64L * AddressSpace.PAGE_SIZE), taskSize);
 
         InitialStack st = new InitialStack(taskSize, elf.order);

@@ -83,22 +83,12 @@ public final class GuestAccess {
      * a page never does.
      */
     private static boolean hitRead(long a, int lastByte, CpuState c) {
-        return U.getLong(c.tlbRead, tagOffset(a)) == ((a + lastByte) & TAG_MASK);
+        return readTagMismatch(a, c, lastByte) == 0;
     }
 
     /** {@link #hitRead} for writes. */
     private static boolean hitWrite(long a, int lastByte, CpuState c) {
-        return U.getLong(c.tlbWrite, tagOffset(a)) == ((a + lastByte) & TAG_MASK);
-    }
-
-    /**
-     * The byte offset in a TLB array of the slot of {@code a} ({@link CpuState#tlbSlot}): the
-     * slot is masked to the array's fixed size, so the read is always in bounds, and reading it
-     * through Unsafe leaves out the array bounds check (a length load, a compare and a branch on
-     * every guest access).
-     */
-    private static long tagOffset(long a) {
-        return TLB_BASE + ((a >>> (AddressSpace.PAGE_SHIFT - 3)) & ((CpuState.TLB_SIZE - 1L) << 3));
+        return writeTagMismatch(a, c, lastByte) == 0;
     }
 
     // ---- loads ----
@@ -217,11 +207,14 @@ public final class GuestAccess {
     // for why that keeps them safe).
 
     /**
-     * Zero if the TLB vouches for a read of the bytes {@code a .. a + lastByte}, else not: the
-     * test of {@link #hitRead} written out, so that HotSpot's interpreter, which runs a unit's first
-     * iterations and calls every method it meets, makes one call for it instead of three, and
-     * returned as a difference rather than a boolean, which keeps the method at 32 bytes of
-     * bytecode: C1 inlines only methods of at most 35 ({@code MaxInlineSize}).
+     * Zero if the TLB vouches for a read of the bytes {@code a .. a + lastByte} (see
+     * {@link #hitRead}), else not. The slot's byte offset in the array ({@link CpuState#tlbSlot})
+     * is masked to the array's fixed size, so the read is always in bounds, and reading it through
+     * Unsafe leaves out the array bounds check (a length load, a compare and a branch on every
+     * guest access). Written out in one method, so that HotSpot's interpreter, which runs a unit's
+     * first iterations and calls every method it meets, makes one call for the test, and returned
+     * as a difference rather than a boolean, which keeps the method at 32 bytes of bytecode: C1
+     * inlines only methods of at most 35 ({@code MaxInlineSize}).
      */
     public static long readTagMismatch(long a, CpuState c, int lastByte) {
         return U.getLong(c.tlbRead, TLB_BASE + ((a >>> (AddressSpace.PAGE_SHIFT - 3)) & ((CpuState.TLB_SIZE - 1L) << 3)))
